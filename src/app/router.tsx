@@ -1,0 +1,99 @@
+import { createRootRoute, createRoute, createRouter, lazyRouteComponent, retainSearchParams } from '@tanstack/react-router';
+import { Layout } from './Layout';
+import { validateGlobalSearch, validateQuerySearch, searchString } from './searchParams';
+import { parseSearch, stringifySearch } from './urlSearch';
+import { NotFound } from './NotFound';
+import { NotBuilt } from './NotBuilt';
+
+export const rootRoute = createRootRoute({
+  component: Layout,
+  validateSearch: validateGlobalSearch,
+  // The time range follows the user from view to view, as in Grafana.
+  search: { middlewares: [retainSearchParams(['from', 'to', 'refresh'])] },
+  notFoundComponent: NotFound,
+});
+
+const homeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/',
+  component: lazyRouteComponent(() => import('../features/home/HomePage'), 'HomePage'),
+});
+
+const healthRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/health',
+  component: () => <NotBuilt title="Health" issue={6} what="store readiness, Prometheus targets, app health endpoints, alerts and rules" />,
+});
+
+const dashboardsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/dashboards',
+  component: () => <NotBuilt title="Dashboards" issue={3} what="the list of dashboards loaded from files" />,
+});
+
+export const dashboardRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/d/$uid',
+  component: () => <NotBuilt title="Dashboard" issue={3} what="dashboards of timeseries, stat, gauge, table and logs panels" />,
+});
+
+export const exploreMetricsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/explore/metrics',
+  validateSearch: validateQuerySearch,
+  component: lazyRouteComponent(() => import('../features/metrics/ExplorePage'), 'ExplorePage'),
+});
+
+export const logsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/logs',
+  validateSearch: validateQuerySearch,
+  component: lazyRouteComponent(() => import('../features/logs/LogsPage'), 'LogsPage'),
+});
+
+export const tracesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/traces',
+  validateSearch: validateQuerySearch,
+  component: lazyRouteComponent(() => import('../features/traces/TraceSearchPage'), 'TraceSearchPage'),
+});
+
+export const traceRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/traces/$traceId',
+  validateSearch: (search: Record<string, unknown>) => ({ ds: searchString(search.ds), span: searchString(search.span) }),
+  component: lazyRouteComponent(() => import('../features/traces/TracePage'), 'TracePage'),
+});
+
+export const embedPanelRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/embed/d/$uid/panel/$panelId',
+  validateSearch: (search: Record<string, unknown>) => ({ theme: searchString(search.theme) }),
+  component: () => <NotBuilt title="Embedded panel" issue={8} what="single panels for iframes" />,
+});
+
+const routeTree = rootRoute.addChildren([
+  homeRoute,
+  healthRoute,
+  dashboardsRoute,
+  dashboardRoute,
+  exploreMetricsRoute,
+  logsRoute,
+  tracesRoute,
+  traceRoute,
+  embedPanelRoute,
+]);
+
+export const router = createRouter({
+  routeTree,
+  parseSearch,
+  stringifySearch,
+  defaultPreload: 'intent',
+  scrollRestoration: true,
+});
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}

@@ -1,0 +1,41 @@
+import { trace, type Tracer } from '@opentelemetry/api';
+import { WebTracerProvider, BatchSpanProcessor, ParentBasedSampler, TraceIdRatioBasedSampler } from '@opentelemetry/sdk-trace-web';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { registerInstrumentations } from '@opentelemetry/instrumentation';
+import { FetchInstrumentation } from '@opentelemetry/instrumentation-fetch';
+import { DocumentLoadInstrumentation } from '@opentelemetry/instrumentation-document-load';
+import { resourceFromAttributes } from '@opentelemetry/resources';
+import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic-conventions';
+import type { PublicConfig } from '../datasources/types';
+import { CountingExporter, telemetryStats } from './countingExporter';
+
+let tracer: Tracer | null = null;
+
+/** Browser spans: document load, fetches (with W3C `traceparent` on same-origin requests), and our own query spans. */
+export function startTelemetry(settings: PublicConfig['telemetry']): void {
+  if (tracer) return;
+  const exporter = new CountingExporter(new OTLPTraceExporter({ url: '/otlp/v1/traces' }));
+  const provider = new WebTracerProvider({
+    resource: resourceFromAttributes({
+      [ATTR_SERVICE_NAME]: settings.serviceName,
+      [ATTR_SERVICE_VERSION]: settings.serviceVersion,
+      'deployment.environment.name': settings.environment,
+    }),
+    // Parent-based: an unsampled trace stays unsampled downstream, so no backend records half a trace.
+    sampler: new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(settings.sampleRatio) }),
+    spanProcessors: [new BatchSpanProcessor(exporter, { scheduledDelayMillis: 1000 })],
+  });
+  provider.register();
+  registerInstrumentations({
+    instrumentations: [
+      new DocumentLoadInstrumentation(),
+      new FetchInstrumentation({
+        // Exporting spans about exporting spans would never end.
+        ignoreUrls: [/\/otlp\/v1\/traces/, /mockServiceWorker\.js/],
+        clearTimingResources: true,
+      }),
+    ],
+  });
+  tracer = trace.getTracer('sightline-web', settings.serviceVersion);
+  telemetryStats.enabled = true;
+}
