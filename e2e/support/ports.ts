@@ -1,0 +1,17 @@
+// Uncommon loopback ports, so the e2e stack does not collide with a developer's own Prometheus
+// (9090) or Loki (3100). Override with E2E_PORT_BASE when these are taken.
+const base = Number(process.env.E2E_PORT_BASE ?? 39390);
+
+export const PORTS = {
+  prometheus: base,
+  fakeUpstream: base + 1,
+  liveApp: base + 2,
+  demoApp: base + 3,
+};
+
+export const URLS = {
+  prometheus: `http://127.0.0.1:${PORTS.prometheus}`,
+  fakeUpstream: `http://127.0.0.1:${PORTS.fakeUpstream}`,
+  liveApp: `http://127.0.0.1:${PORTS.liveApp}`,
+  demoApp: `http://127.0.0.1:${PORTS.demoApp}`,
+};
