@@ -1,0 +1,52 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { SightlineConfig } from './config.ts';
+import { sendJson, sendJsonError } from './jsonResponse.ts';
+import { createOtlpForwarder, otlpTracesPath } from './otlp.ts';
+import { createProxyMiddleware, type Middleware } from './proxy/proxyMiddleware.ts';
+import { createProxyUpgradeHandler, type UpgradeHandler } from './proxy/proxyUpgrade.ts';
+import { isDemoMode, publicConfig } from './publicConfig.ts';
+
+export type { Middleware } from './proxy/proxyMiddleware.ts';
+export type { UpgradeHandler } from './proxy/proxyUpgrade.ts';
+export { embeddingNotice, securityHeaders } from './securityHeaders.ts';
+
+const demoHint = "demo mode has no server-side datasources; the browser's demo answers these requests";
+
+/**
+ * Everything Sightline's Node side answers, as one connect-style middleware for Vite dev,
+ * Vite preview and the production server alike. Paths it does not own go to `next()`.
+ */
+export function createSightlineMiddleware(config: SightlineConfig): Middleware {
+  const publicJson = publicConfig(config);
+  const proxy = createProxyMiddleware(config.datasources, { unknownDatasourceHint: isDemoMode(config) ? demoHint : undefined });
+  const otlp = createOtlpForwarder({ otlpUrl: config.telemetry.otlpUrl });
+
+  return (req: IncomingMessage, res: ServerResponse, next) => {
+    const path = (req.url ?? '/').split('?')[0]!;
+    if (path === otlpTracesPath) return void otlp.handleTraces(req, res).catch(() => res.destroy());
+    if (!path.startsWith('/api/')) return next();
+    if (path.startsWith('/api/datasources/proxy/')) return proxy(req, res, () => notFound(res, path));
+    if (path === '/api/config') {
+      if (allowOnlyGet(req, res)) sendJson(res, 200, publicJson, { 'Cache-Control': 'no-store' });
+    } else if (path === '/api/telemetry/stats') {
+      if (allowOnlyGet(req, res)) otlp.handleStats(req, res);
+    } else {
+      notFound(res, path);
+    }
+  };
+}
+
+export function createSightlineUpgradeHandler(config: SightlineConfig): UpgradeHandler {
+  return createProxyUpgradeHandler(config.datasources);
+}
+
+function allowOnlyGet(req: IncomingMessage, res: ServerResponse): boolean {
+  if (req.method === 'GET' || req.method === 'HEAD') return true;
+  res.setHeader('Allow', 'GET, HEAD');
+  sendJsonError(res, 405, `method ${req.method} not allowed`);
+  return false;
+}
+
+function notFound(res: ServerResponse, path: string): void {
+  sendJsonError(res, 404, `no API endpoint at ${path}`);
+}

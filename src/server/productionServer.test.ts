@@ -1,0 +1,100 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseConfig } from './config.ts';
+import { startServer } from './productionServer.ts';
+import { MissingBuildError } from './staticFiles.ts';
+import { request } from './testSupport.ts';
+
+const indexHtml = '<!doctype html><html><head><script type="module" src="/assets/index-Bx9f3kQ1.js"></script></head><body><div id="root"></div></body></html>';
+
+function builtApp(): string {
+  const dist = mkdtempSync(join(tmpdir(), 'sightline-dist-'));
+  mkdirSync(join(dist, 'assets'));
+  writeFileSync(join(dist, 'index.html'), indexHtml);
+  writeFileSync(join(dist, 'assets', 'index-Bx9f3kQ1.js'), 'console.log("app")');
+  writeFileSync(join(dist, 'mockServiceWorker.js'), '/* msw */');
+  return dist;
+}
+
+const config = parseConfig({
+  datasources: [{ uid: 'prom', type: 'prometheus', url: 'http://prom.internal.example:9090', bearerToken: 'very-secret-token' }],
+  embedding: { allowedOrigins: ['https://wiki.example.com'] },
+  server: { port: 0 },
+});
+
+let server: Server;
+let base: string;
+beforeAll(async () => {
+  server = await startServer(config, { distDir: builtApp() });
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+describe('production server', () => {
+  it('serves index.html at / uncached, unframeable', async () => {
+    const res = await request(`${base}/`);
+    expect(res.status).toBe(200);
+    expect(res.body).toBe(indexHtml);
+    expect(res.headers['cache-control']).toBe('no-cache');
+    expect(res.headers['content-security-policy']).toMatch(/script-src 'self';.*frame-ancestors 'none'$/);
+    expect(res.headers['x-frame-options']).toBe('DENY');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+  });
+
+  it('caches hashed assets forever and revalidates other files', async () => {
+    const asset = await request(`${base}/assets/index-Bx9f3kQ1.js`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(asset.headers['content-type']).toMatch(/javascript/);
+    const worker = await request(`${base}/mockServiceWorker.js`);
+    expect(worker.headers['cache-control']).toBe('no-cache');
+  });
+
+  it('answers a missing asset with 404, not HTML', async () => {
+    const res = await request(`${base}/assets/index-old.js`);
+    expect(res.status).toBe(404);
+    expect(res.body).not.toContain('<html');
+  });
+
+  it.each(['/d/overview', '/traces/4bf92f3577b34da6a3ce929d0e0e4736', '/explore/metrics?q=up'])('falls back to index.html for the deep link %s', async (path) => {
+    const res = await request(`${base}${path}`);
+    expect(res.status).toBe(200);
+    expect(res.body).toBe(indexHtml);
+    expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(res.headers['cache-control']).toBe('no-cache');
+  });
+
+  it('lets the allowed origins frame embed routes', async () => {
+    const res = await request(`${base}/embed/d/x/panel/1?theme=dark`);
+    expect(res.body).toBe(indexHtml);
+    expect(res.headers['content-security-policy']).toMatch(/frame-ancestors https:\/\/wiki\.example\.com$/);
+    expect(res.headers['x-frame-options']).toBeUndefined();
+  });
+
+  it('serves /api/config without URLs or secrets', async () => {
+    const res = await request(`${base}/api/config`);
+    expect(res.status).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers['content-security-policy']).toBeDefined();
+    expect(JSON.parse(res.body).datasources).toEqual([{ uid: 'prom', type: 'prometheus', name: 'prom' }]);
+    expect(res.body).not.toMatch(/very-secret-token|prom\.internal|9090/);
+  });
+
+  it('does not answer unknown API paths or non-GET page requests with the app', async () => {
+    const api = await request(`${base}/api/dashboards-typo`);
+    expect(api.status).toBe(404);
+    expect(api.headers['content-type']).toMatch(/^application\/json/);
+    expect((await request(`${base}/d/overview`, { method: 'POST' })).status).toBe(404);
+  });
+
+  it('refuses to start without a build', async () => {
+    await expect(startServer(config, { distDir: mkdtempSync(join(tmpdir(), 'sightline-empty-')) })).rejects.toThrow(MissingBuildError);
+  });
+});

@@ -1,0 +1,76 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream';
+import type { DatasourceConfig } from '../configSchema.ts';
+import { sendJson } from '../jsonResponse.ts';
+import { checkProxyRequest } from './allowlist.ts';
+import { datasourceHeader, downstreamResponseHeaders, upstreamRequestHeaders } from './forwardedHeaders.ts';
+import { parseProxyRoute } from './proxyRoute.ts';
+import { describeUpstreamFailure, upstreamTarget, UpstreamTimeoutError } from './upstreamTarget.ts';
+
+export type Middleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
+
+export interface ProxyOptions {
+  /** Added to the 404 for an unknown uid, e.g. to explain demo mode. */
+  unknownDatasourceHint?: string;
+}
+
+/**
+ * `/api/datasources/proxy/uid/<uid>/<path>?<query>` → the datasource, read-only (see
+ * allowlist.ts), with the datasource's credentials and the bodies streamed both ways.
+ */
+export function createProxyMiddleware(datasources: DatasourceConfig[], options: ProxyOptions = {}): Middleware {
+  const byUid = new Map(datasources.map((ds) => [ds.uid, ds]));
+  return (req, res, next) => {
+    const route = parseProxyRoute(req.url ?? '');
+    if (!route) return next();
+    const datasource = byUid.get(route.uid);
+    const fail = (status: number, error: string) =>
+      sendJson(res, status, { status: 'error', error, datasource: route.uid }, { [datasourceHeader]: route.uid });
+    if (!datasource) {
+      return fail(404, `unknown datasource "${route.uid}"${options.unknownDatasourceHint ? `: ${options.unknownDatasourceHint}` : ''}`);
+    }
+    const method = req.method ?? 'GET';
+    const check = checkProxyRequest(datasource.type, method, route.rawPath, req.headers);
+    if (!check.ok) return fail(403, check.reason);
+    forward(req, res, datasource, check.path, route.query, fail);
+  };
+}
+
+function forward(
+  req: IncomingMessage,
+  res: ServerResponse,
+  datasource: DatasourceConfig,
+  path: string,
+  query: string,
+  fail: (status: number, error: string) => void,
+): void {
+  const method = (req.method ?? 'GET').toUpperCase();
+  const { request, options } = upstreamTarget(datasource, path, query);
+  const upstream = request({ ...options, method, headers: upstreamRequestHeaders(req.headers, datasource, method) });
+
+  // Idle timeout: a query that sends nothing for timeoutMs is given up on. Once the
+  // response streams, only silence counts, so large answers are not cut short.
+  upstream.setTimeout(datasource.timeoutMs, () => upstream.destroy(new UpstreamTimeoutError(datasource.timeoutMs)));
+
+  upstream.on('response', (upstreamRes) => {
+    res.writeHead(upstreamRes.statusCode ?? 502, downstreamResponseHeaders(upstreamRes.headers, datasource.uid));
+    // pipeline destroys both sides if either fails, so a broken upstream ends the client's
+    // response (it cannot become a JSON error once headers are out) and a departed client
+    // frees the upstream socket.
+    pipeline(upstreamRes, res, () => {});
+  });
+
+  upstream.on('error', (error) => {
+    if (res.headersSent || res.destroyed) return void res.destroy();
+    const failure = describeUpstreamFailure(datasource, error);
+    fail(failure.status, failure.error);
+  });
+
+  // The client went away before the answer finished: stop the backend's work too.
+  res.on('close', () => {
+    if (!res.writableFinished) upstream.destroy();
+  });
+
+  if (method === 'POST') req.pipe(upstream);
+  else upstream.end();
+}
