@@ -60,6 +60,12 @@ export interface LogMetricResult {
   series: TimeSeries[];
 }
 
+/** An instant LogQL metric query (`/loki/api/v1/query`); times in epoch ms. */
+export interface LogVectorResult {
+  kind: 'vector';
+  samples: InstantSample[];
+}
+
 export type SpanKind = 'unspecified' | 'internal' | 'server' | 'client' | 'producer' | 'consumer';
 export type SpanStatusCode = 'unset' | 'ok' | 'error';
 export type AttributeValue = string | number | boolean | null | AttributeValue[] | { [key: string]: AttributeValue };

@@ -1,0 +1,164 @@
+import { delay, http, HttpResponse } from 'msw';
+import { describeHttpError, fetchJson, fetchText } from './http';
+import { proxied, useMswServer } from './testing';
+import { DatasourceError } from './types';
+
+const server = useMswServer();
+const req = { uid: 'prometheus' };
+
+async function failure(promise: Promise<unknown>): Promise<DatasourceError> {
+  const err = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(DatasourceError);
+  return err as DatasourceError;
+}
+
+describe('fetchJson', () => {
+  it('builds the proxy URL with params and parses JSON', async () => {
+    server.use(
+      http.get(proxied('prometheus', 'api/v1/query'), ({ request }) =>
+        HttpResponse.json({ query: new URL(request.url).searchParams.get('query') }),
+      ),
+    );
+    await expect(fetchJson(req, 'api/v1/query', { params: { query: 'up{job="a b"}' } })).resolves.toEqual({
+      query: 'up{job="a b"}',
+    });
+  });
+
+  it('sends form bodies with POST', async () => {
+    server.use(
+      http.post(proxied('prometheus', 'api/v1/query'), async ({ request }) =>
+        HttpResponse.json({ type: request.headers.get('content-type'), query: (await request.formData()).get('query') }),
+      ),
+    );
+    const body = await fetchJson<{ type: string; query: string }>(req, 'api/v1/query', {
+      form: new URLSearchParams({ query: 'up' }),
+    });
+    expect(body.query).toBe('up');
+    expect(body.type).toContain('application/x-www-form-urlencoded');
+  });
+
+  it('accepts any content type that says json (Loki varies)', async () => {
+    server.use(
+      http.get(
+        proxied('loki', 'loki/api/v1/labels'),
+        () => new HttpResponse('{"status":"success"}', { headers: { 'Content-Type': 'application/json; charset=UTF-8' } }),
+      ),
+    );
+    await expect(fetchJson({ uid: 'loki' }, 'loki/api/v1/labels')).resolves.toEqual({ status: 'success' });
+  });
+
+  it('keeps a Prometheus error envelope message, with its errorType', async () => {
+    server.use(
+      http.get(proxied('prometheus', 'api/v1/query'), () =>
+        HttpResponse.json(
+          {
+            status: 'error',
+            errorType: 'bad_data',
+            error: 'invalid parameter "query": 1:12: parse error: unclosed left parenthesis',
+          },
+          { status: 400 },
+        ),
+      ),
+    );
+    const err = await failure(fetchJson(req, 'api/v1/query'));
+    expect(err.message).toBe('bad_data: invalid parameter "query": 1:12: parse error: unclosed left parenthesis');
+    expect(err).toMatchObject({ status: 400, errorType: 'bad_data', datasourceUid: 'prometheus' });
+  });
+
+  it('keeps a plain-text backend error as the whole message', async () => {
+    const text = 'parse error at line 1, col 24: syntax error: unexpected $end, expecting } or ,';
+    server.use(http.get(proxied('loki', 'loki/api/v1/query_range'), () => HttpResponse.text(text, { status: 400 })));
+    const err = await failure(fetchJson({ uid: 'loki' }, 'loki/api/v1/query_range'));
+    expect(err.message).toBe(text);
+    expect(err.status).toBe(400);
+  });
+
+  it.each([502, 504, 403, 404])('keeps the proxy JSON error message (HTTP %i)', async (status) => {
+    const error = 'datasource "prometheus" (prometheus) is unreachable: connect ECONNREFUSED 127.0.0.1:9090';
+    server.use(
+      http.get(proxied('prometheus', 'api/v1/query'), () =>
+        HttpResponse.json({ status: 'error', error, datasource: 'prometheus' }, { status }),
+      ),
+    );
+    const err = await failure(fetchJson(req, 'api/v1/query'));
+    expect(err.message).toBe(error);
+    expect(err.status).toBe(status);
+    expect(err.errorType).toBeUndefined();
+  });
+
+  it('rejects a 200 that is not JSON (e.g. the SPA index.html when the proxy is not mounted)', async () => {
+    server.use(http.get(proxied('prometheus', 'api/v1/query'), () => HttpResponse.html('<!doctype html><html></html>')));
+    const err = await failure(fetchJson(req, 'api/v1/query'));
+    expect(err.message).toBe('Expected JSON from datasource "prometheus" but got text/html (HTTP 200)');
+    expect(err.errorType).toBe('invalid_response');
+  });
+
+  it('rejects malformed JSON', async () => {
+    server.use(
+      http.get(
+        proxied('prometheus', 'api/v1/query'),
+        () => new HttpResponse('{"status": "succ', { headers: { 'Content-Type': 'application/json' } }),
+      ),
+    );
+    const err = await failure(fetchJson(req, 'api/v1/query'));
+    expect(err.message).toBe('Datasource "prometheus" answered with invalid JSON');
+  });
+
+  it('maps network failures', async () => {
+    server.use(http.get(proxied('prometheus', 'api/v1/query'), () => HttpResponse.error()));
+    const err = await failure(fetchJson(req, 'api/v1/query'));
+    expect(err.message).toMatch(/^Network error while querying datasource "prometheus": /);
+    expect(err.errorType).toBe('network');
+  });
+
+  it('lets AbortError through unwrapped', async () => {
+    server.use(
+      http.get(proxied('prometheus', 'api/v1/query'), async () => {
+        await delay('infinite');
+        return HttpResponse.json({});
+      }),
+    );
+    const controller = new AbortController();
+    const pending = fetchJson({ uid: 'prometheus', signal: controller.signal }, 'api/v1/query');
+    setTimeout(() => controller.abort(), 10);
+    const err = await pending.catch((e: unknown) => e);
+    expect(err).not.toBeInstanceOf(DatasourceError);
+    expect((err as Error).name).toBe('AbortError');
+  });
+
+  it('passes the signal to the request', async () => {
+    let seen: AbortSignal | undefined;
+    server.use(
+      http.get(proxied('prometheus', 'api/v1/query'), ({ request }) => {
+        seen = request.signal;
+        return HttpResponse.json({});
+      }),
+    );
+    const controller = new AbortController();
+    await fetchJson({ uid: 'prometheus', signal: controller.signal }, 'api/v1/query');
+    controller.abort();
+    expect(seen?.aborted).toBe(true);
+  });
+});
+
+describe('fetchText', () => {
+  it('returns plain text bodies', async () => {
+    server.use(http.get(proxied('tempo', 'api/echo'), () => HttpResponse.text('echo')));
+    await expect(fetchText({ uid: 'tempo' }, 'api/echo')).resolves.toBe('echo');
+  });
+});
+
+describe('describeHttpError', () => {
+  it('reads Jaeger error lists', () => {
+    const body = '{"data":null,"total":0,"limit":0,"offset":0,"errors":[{"code":404,"msg":"trace not found"}]}';
+    expect(describeHttpError(404, 'Not Found', 'application/json', body)).toEqual({ message: 'trace not found' });
+  });
+
+  it('falls back to the status for empty and HTML bodies', () => {
+    expect(describeHttpError(502, 'Bad Gateway', '', '')).toEqual({ message: 'HTTP 502 Bad Gateway' });
+    expect(describeHttpError(500, '', 'text/html', '<html>oops</html>')).toEqual({ message: 'HTTP 500' });
+  });
+});

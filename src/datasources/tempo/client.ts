@@ -1,0 +1,107 @@
+// Tempo client: every function takes the datasource uid and an optional AbortSignal.
+
+import { fetchJson } from '../http';
+import { padTraceId } from '../../lib/traceIds';
+import { DatasourceError, type Trace, type TraceSearchHit } from '../types';
+import { otlpToTrace } from './otlp';
+import { tempoSearchToHits, tempoTagScopes, tempoTagValues, tempoV1TagScopes, tempoV1TagValues } from './search';
+import type { TempoSearchResponse, TempoTagScope, TempoTagValue, TempoTraceV1, TempoTraceV2 } from './types';
+
+export interface TempoSearchQuery {
+  /** TraceQL. */
+  q?: string;
+  /** Legacy logfmt tag search (`service.name=homebot`), for Tempo without TraceQL. */
+  tags?: string;
+  limit?: number;
+  /** Unix seconds, as Tempo's API takes them. */
+  start?: number;
+  end?: number;
+  /** Or epoch ms, the app's unit; widened to whole seconds so the range is covered. */
+  startMs?: number;
+  endMs?: number;
+  /** Spans per span set. */
+  spss?: number;
+  /** Durations such as `100ms`, legacy search only. */
+  minDuration?: string;
+  maxDuration?: string;
+}
+
+/**
+ * v2 routes that this Tempo lacks, per datasource, so each trace costs one request once known.
+ * Trace-by-id v2 arrived in Tempo 2.6, search tags v2 in 2.1: tracked separately.
+ */
+const missingV2 = new Set<string>();
+
+/**
+ * A 404 for a missing route has Go's router body, `404 page not found`. Tempo's own 404s
+ * (`trace not found`) and the proxy's JSON 404s (unknown datasource) must not cause a fallback.
+ */
+export function isRouteMissing(err: unknown): boolean {
+  return err instanceof DatasourceError && err.status === 404 && err.message === '404 page not found';
+}
+
+async function withV1Fallback<T>(uid: string, family: string, v2: () => Promise<T>, v1: () => Promise<T>): Promise<T> {
+  const key = `${uid}\n${family}`;
+  if (!missingV2.has(key)) {
+    try {
+      return await v2();
+    } catch (err) {
+      if (!isRouteMissing(err)) throw err;
+      missingV2.add(key);
+    }
+  }
+  return v1();
+}
+
+/** A missing trace rejects with a DatasourceError of status 404 (`trace not found`). */
+export function getTrace(uid: string, traceId: string, signal?: AbortSignal): Promise<Trace> {
+  const req = { uid, signal };
+  const id = encodeURIComponent(traceId.trim());
+  const fallbackId = /^[0-9a-fA-F]{1,32}$/.test(traceId.trim()) ? padTraceId(traceId.trim()) : '';
+  return withV1Fallback(
+    uid,
+    'traces',
+    async () => otlpToTrace(await fetchJson<TempoTraceV2>(req, `api/v2/traces/${id}`), fallbackId),
+    async () => otlpToTrace(await fetchJson<TempoTraceV1>(req, `api/traces/${id}`), fallbackId),
+  );
+}
+
+export async function search(uid: string, query: TempoSearchQuery, signal?: AbortSignal): Promise<TraceSearchHit[]> {
+  const { startMs, endMs, ...rest } = query;
+  const tempoParams: Record<string, string | number | undefined> = {
+    ...rest,
+    start: rest.start ?? (startMs === undefined ? undefined : Math.floor(startMs / 1000)),
+    end: rest.end ?? (endMs === undefined ? undefined : Math.ceil(endMs / 1000)),
+  };
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(tempoParams)) {
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  }
+  return tempoSearchToHits(await fetchJson<TempoSearchResponse>({ uid, signal }, 'api/search', { params }));
+}
+
+export function searchTags(uid: string, signal?: AbortSignal): Promise<TempoTagScope[]> {
+  const req = { uid, signal };
+  return withV1Fallback(
+    uid,
+    'tags',
+    async () => tempoTagScopes(await fetchJson(req, 'api/v2/search/tags')),
+    async () => tempoV1TagScopes(await fetchJson(req, 'api/search/tags')),
+  );
+}
+
+/**
+ * Values of a scoped tag (`resource.service.name`). v1 knows no scopes, so the fallback asks
+ * for the bare name. `q` narrows the values on Tempo versions that honour it (not 2.3).
+ */
+export function tagValues(uid: string, name: string, opts: { q?: string } = {}, signal?: AbortSignal): Promise<TempoTagValue[]> {
+  const req = { uid, signal };
+  const params = opts.q ? { q: opts.q } : undefined;
+  const bare = name.replace(/^(resource|span|event|link|instrumentation)\./, '');
+  return withV1Fallback(
+    uid,
+    'tags',
+    async () => tempoTagValues(await fetchJson(req, `api/v2/search/tag/${encodeURIComponent(name)}/values`, { params })),
+    async () => tempoV1TagValues(await fetchJson(req, `api/search/tag/${encodeURIComponent(bare)}/values`)),
+  );
+}

@@ -1,0 +1,107 @@
+// OTLP JSON (Tempo's trace-by-id answer) to our Trace. The parser is faithful: orphans, clock
+// skew and missing roots stay as they are, for the layout code to deal with visibly.
+
+import { nsDurationUs, nsToUs } from '../../lib/nanoseconds';
+import { otlpIdToHex, padTraceId } from '../../lib/traceIds';
+import type { AttributeValue, Span, SpanKind, SpanStatusCode, Trace } from '../types';
+import type { OtlpAnyValue, OtlpKeyValue, OtlpResourceSpans, OtlpSpan, TempoTraceV1, TempoTraceV2 } from './types';
+
+type Attributes = Record<string, AttributeValue>;
+
+const KINDS: readonly SpanKind[] = ['unspecified', 'internal', 'server', 'client', 'producer', 'consumer'];
+const STATUS_CODES: readonly SpanStatusCode[] = ['unset', 'ok', 'error'];
+
+/** Accepts `/api/traces` (`batches` or `resourceSpans`) and `/api/v2/traces` (`{trace, status}`). */
+export function otlpToTrace(body: TempoTraceV1 | TempoTraceV2, requestedTraceId = ''): Trace {
+  const v2 = 'trace' in body || 'status' in body ? (body as TempoTraceV2) : undefined;
+  const inner: TempoTraceV1 = v2 ? (v2.trace ?? {}) : (body as TempoTraceV1);
+  const spans: Span[] = [];
+  for (const batch of inner.batches ?? inner.resourceSpans ?? []) appendBatch(batch, spans);
+  const trace: Trace = { traceId: spans[0]?.traceId ?? padTraceId(requestedTraceId), spans };
+  if (v2?.status === 'PARTIAL') trace.partial = true;
+  return trace;
+}
+
+function appendBatch(batch: OtlpResourceSpans, out: Span[]): void {
+  // One resource object shared by its spans: a 100,000-span trace has a handful of resources.
+  const resource = otlpAttributes(batch.resource?.attributes);
+  const service = resource['service.name'];
+  const serviceName = typeof service === 'string' && service !== '' ? service : 'unknown_service';
+  // Every span repeats the trace id: decode it once, not 100,000 times.
+  let rawTraceId = '';
+  let traceId = '';
+  for (const scope of batch.scopeSpans ?? batch.instrumentationLibrarySpans ?? []) {
+    for (const span of scope.spans ?? []) {
+      if (span.traceId !== rawTraceId) {
+        rawTraceId = span.traceId;
+        traceId = otlpIdToHex(rawTraceId, 32);
+      }
+      out.push(otlpSpan(span, traceId, serviceName, resource));
+    }
+  }
+}
+
+function otlpSpan(span: OtlpSpan, traceId: string, serviceName: string, resource: Attributes): Span {
+  const startNs = String(span.startTimeUnixNano ?? '0');
+  const endNs = String(span.endTimeUnixNano ?? startNs);
+  const code = enumValue(span.status?.code, 'STATUS_CODE_', STATUS_CODES);
+  const message = span.status?.message;
+  return {
+    spanId: otlpIdToHex(span.spanId, 16),
+    parentSpanId: span.parentSpanId ? otlpIdToHex(span.parentSpanId, 16) : undefined,
+    traceId,
+    name: span.name ?? '',
+    serviceName,
+    kind: enumValue(span.kind, 'SPAN_KIND_', KINDS),
+    startUs: nsToUs(startNs),
+    durationUs: nsDurationUs(startNs, endNs),
+    status: message ? { code, message } : { code },
+    attributes: otlpAttributes(span.attributes),
+    resource,
+    events: (span.events ?? []).map((e) => ({
+      name: e.name ?? '',
+      timeUs: nsToUs(String(e.timeUnixNano ?? startNs)),
+      attributes: otlpAttributes(e.attributes),
+    })),
+    links: (span.links ?? []).map((l) => ({
+      traceId: otlpIdToHex(l.traceId, 32),
+      spanId: otlpIdToHex(l.spanId, 16),
+      attributes: otlpAttributes(l.attributes),
+    })),
+  };
+}
+
+/** Proto JSON writes enums as names (`SPAN_KIND_SERVER`) or numbers (2); a missing one is 0. */
+function enumValue<T extends string>(raw: string | number | undefined, prefix: string, values: readonly T[]): T {
+  if (typeof raw === 'number') return values[raw] ?? values[0];
+  if (typeof raw === 'string') {
+    const name = raw.replace(prefix, '').toLowerCase() as T;
+    if (values.includes(name)) return name;
+  }
+  return values[0];
+}
+
+export function otlpAttributes(list: OtlpKeyValue[] | undefined): Attributes {
+  const out: Attributes = {};
+  for (const { key, value } of list ?? []) out[key] = otlpAnyValue(value);
+  return out;
+}
+
+/**
+ * int64 values arrive as strings; they become numbers when that is exact and stay strings
+ * otherwise. Bytes stay base64, as sent.
+ */
+export function otlpAnyValue(value: OtlpAnyValue | undefined): AttributeValue {
+  if (!value) return null;
+  if (value.stringValue !== undefined) return value.stringValue;
+  if (value.intValue !== undefined) {
+    const n = Number(value.intValue);
+    return Number.isSafeInteger(n) ? n : String(value.intValue);
+  }
+  if (value.doubleValue !== undefined) return Number(value.doubleValue);
+  if (value.boolValue !== undefined) return value.boolValue;
+  if (value.arrayValue) return (value.arrayValue.values ?? []).map(otlpAnyValue);
+  if (value.kvlistValue) return otlpAttributes(value.kvlistValue.values);
+  if (value.bytesValue !== undefined) return value.bytesValue;
+  return null;
+}
