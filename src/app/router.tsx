@@ -61,14 +61,14 @@ export const tracesRoute = createRoute({
 export const traceRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/traces/$traceId',
-  validateSearch: (search: Record<string, unknown>) => ({ ds: searchString(search.ds), span: searchString(search.span) }),
+  validateSearch: (search: Record<string, unknown>): { ds?: string; span?: string } => ({ ds: searchString(search.ds), span: searchString(search.span) }),
   component: lazyRouteComponent(() => import('../features/traces/TracePage'), 'TracePage'),
 });
 
 export const embedPanelRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/embed/d/$uid/panel/$panelId',
-  validateSearch: (search: Record<string, unknown>) => ({ theme: searchString(search.theme) }),
+  validateSearch: (search: Record<string, unknown>): { theme?: string } => ({ theme: searchString(search.theme) }),
   component: () => <NotBuilt title="Embedded panel" issue={8} what="single panels for iframes" />,
 });
 
