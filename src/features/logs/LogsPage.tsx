@@ -27,7 +27,7 @@ export function LogsPage() {
       withQuerySpan('logs query_range', { 'datasource.uid': datasource!.uid, 'db.query.text': q.slice(0, 500) }, () =>
         queryRange(
           datasource!.uid,
-          { query: q, startMs: resolved!.fromMs, endMs: resolved!.toMs, limit: LINE_LIMIT, direction: 'backward', stepMs },
+          { query: q, start: resolved!.fromMs, end: resolved!.toMs, limit: LINE_LIMIT, direction: 'backward', stepMs },
           signal,
         ),
       ),

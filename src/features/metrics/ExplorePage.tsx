@@ -28,7 +28,7 @@ export function ExplorePage() {
     enabled: Boolean(q && datasource && aligned),
     queryFn: ({ signal }) =>
       withQuerySpan('explore.metrics query_range', { 'datasource.uid': datasource!.uid, 'db.query.text': q.slice(0, 500), step: stepMs / 1000 }, () =>
-        queryRange(datasource!.uid, { query: q, startMs: aligned!.fromMs, endMs: aligned!.toMs, stepMs }, signal),
+        queryRange(datasource!.uid, { query: q, start: aligned!.fromMs, end: aligned!.toMs, stepMs }, signal),
       ),
   });
 
