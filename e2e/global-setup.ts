@@ -17,7 +17,7 @@ export default async function globalSetup() {
     const prometheus = await startPrometheus({ port: PORTS.prometheus });
     stops.push(prometheus.stop);
     const upstream = await startFakeUpstream(PORTS.fakeUpstream);
-    stops.push(upstream.stop);
+    stops.push(upstream.close);
     const live = await startAppServer(
       PORTS.liveApp,
       [
@@ -25,6 +25,7 @@ export default async function globalSetup() {
         `  - { uid: prometheus, type: prometheus, name: E2E Prometheus, url: "${URLS.prometheus}" }`,
         `  - { uid: loki, type: loki, name: Fake Loki, url: "${URLS.fakeUpstream}" }`,
         `  - { uid: tempo, type: tempo, name: Fake Tempo, url: "${URLS.fakeUpstream}" }`,
+        `  - { uid: jaeger, type: jaeger, name: Fake Jaeger, url: "${URLS.fakeUpstream}/jaeger" }`,
       ].join('\n'),
     );
     stops.push(live.stop);

@@ -43,7 +43,6 @@ export function TimeRangePicker() {
   return (
     <div className="time-picker" onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
       <button type="button" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)} aria-label={`Time range: ${describeRange(range)}`}>
-        <span aria-hidden="true">⏱ </span>
         {describeRange(range)}
       </button>
       {open && (
