@@ -8,7 +8,8 @@ import { isDemoMode } from './publicConfig.ts';
 import { embeddingNotice } from './securityHeaders.ts';
 import { MissingBuildError } from './staticFiles.ts';
 
-const distDir = fileURLToPath(new URL('../../dist', import.meta.url));
+// SIGHTLINE_DIST lets parallel test runs serve their own builds (`vite build --outDir ...`).
+const distDir = process.env.SIGHTLINE_DIST ?? fileURLToPath(new URL('../../dist', import.meta.url));
 
 function fail(lines: string[]): never {
   for (const line of lines) console.error(line);
