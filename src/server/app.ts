@@ -5,6 +5,7 @@ import { createOtlpForwarder, otlpTracesPath } from './otlp.ts';
 import { createProxyMiddleware, type Middleware } from './proxy/proxyMiddleware.ts';
 import { createProxyUpgradeHandler, type UpgradeHandler } from './proxy/proxyUpgrade.ts';
 import { isDemoMode, publicConfig } from './publicConfig.ts';
+import { createDashboardsHandler, dashboardsPath } from './dashboards/dashboardsRoute.ts';
 
 export type { Middleware } from './proxy/proxyMiddleware.ts';
 export type { UpgradeHandler } from './proxy/proxyUpgrade.ts';
@@ -20,12 +21,16 @@ export function createSightlineMiddleware(config: SightlineConfig): Middleware {
   const publicJson = publicConfig(config);
   const proxy = createProxyMiddleware(config.datasources, { unknownDatasourceHint: isDemoMode(config) ? demoHint : undefined });
   const otlp = createOtlpForwarder({ otlpUrl: config.telemetry.otlpUrl });
+  const dashboards = createDashboardsHandler(config.dashboards);
 
   return (req: IncomingMessage, res: ServerResponse, next) => {
     const path = (req.url ?? '/').split('?')[0]!;
     if (path === otlpTracesPath) return void otlp.handleTraces(req, res).catch(() => res.destroy());
     if (!path.startsWith('/api/')) return next();
     if (path.startsWith('/api/datasources/proxy/')) return proxy(req, res, () => notFound(res, path));
+    if (path === dashboardsPath || path.startsWith(`${dashboardsPath}/`)) {
+      return void dashboards(req, res, path).catch((error: Error) => sendJsonError(res, 500, `cannot read dashboards: ${error.message}`));
+    }
     if (path === '/api/config') {
       if (allowOnlyGet(req, res)) sendJson(res, 200, publicJson, { 'Cache-Control': 'no-store' });
     } else if (path === '/api/telemetry/stats') {
