@@ -1,10 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SightlineConfig } from './config.ts';
+import { createHealthChecksEndpoint, healthChecksPath } from './health/healthChecksEndpoint.ts';
 import { sendJson, sendJsonError } from './jsonResponse.ts';
 import { createOtlpForwarder, otlpTracesPath } from './otlp.ts';
 import { createProxyMiddleware, type Middleware } from './proxy/proxyMiddleware.ts';
 import { createProxyUpgradeHandler, type UpgradeHandler } from './proxy/proxyUpgrade.ts';
 import { isDemoMode, publicConfig } from './publicConfig.ts';
+import { createServerTracing } from './telemetry/nodeTracing.ts';
 import { createDashboardsHandler, dashboardsPath } from './dashboards/dashboardsRoute.ts';
 
 export type { Middleware } from './proxy/proxyMiddleware.ts';
@@ -19,8 +21,12 @@ const demoHint = "demo mode has no server-side datasources; the browser's demo a
  */
 export function createSightlineMiddleware(config: SightlineConfig): Middleware {
   const publicJson = publicConfig(config);
-  const proxy = createProxyMiddleware(config.datasources, { unknownDatasourceHint: isDemoMode(config) ? demoHint : undefined });
+  const proxy = createProxyMiddleware(config.datasources, {
+    unknownDatasourceHint: isDemoMode(config) ? demoHint : undefined,
+    tracing: createServerTracing(config.telemetry),
+  });
   const otlp = createOtlpForwarder({ otlpUrl: config.telemetry.otlpUrl });
+  const healthChecks = createHealthChecksEndpoint(config);
   const dashboards = createDashboardsHandler(config.dashboards);
 
   return (req: IncomingMessage, res: ServerResponse, next) => {
@@ -33,6 +39,8 @@ export function createSightlineMiddleware(config: SightlineConfig): Middleware {
     }
     if (path === '/api/config') {
       if (allowOnlyGet(req, res)) sendJson(res, 200, publicJson, { 'Cache-Control': 'no-store' });
+    } else if (path === healthChecksPath) {
+      if (allowOnlyGet(req, res)) healthChecks(req, res);
     } else if (path === '/api/telemetry/stats') {
       if (allowOnlyGet(req, res)) otlp.handleStats(req, res);
     } else {

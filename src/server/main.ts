@@ -6,6 +6,7 @@ import { ConfigError, loadConfig, type SightlineConfig } from './config.ts';
 import { startServer } from './productionServer.ts';
 import { isDemoMode } from './publicConfig.ts';
 import { embeddingNotice } from './securityHeaders.ts';
+import { flushServerTracing } from './telemetry/nodeTracing.ts';
 import { MissingBuildError } from './staticFiles.ts';
 
 // SIGHTLINE_DIST lets parallel test runs serve their own builds (`vite build --outDir ...`).
@@ -37,7 +38,8 @@ function listeningLine(server: Server, config: SightlineConfig): string {
 
 function stopOnSignals(server: Server): void {
   const stop = () => {
-    server.close(() => process.exit(0));
+    // The last proxy spans are still batched; flushing is bounded, so a dead collector can't hold up the exit.
+    server.close(() => void flushServerTracing().finally(() => process.exit(0)));
     server.closeAllConnections();
     // Upgraded sockets (live tails) are not the server's to close: give them a moment, then go.
     setTimeout(() => process.exit(0), 2000).unref();

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
 import type { DatasourceConfig } from '../configSchema.ts';
+import type { UpstreamTraceContext } from '../telemetry/proxySpan.ts';
 
 // Only what a query needs crosses the proxy. Everything else the browser sends (Cookie,
 // Authorization, Origin, Referer, X-Forwarded-*) stays here: the datasource gets Sightline's
@@ -25,7 +26,18 @@ const droppedResponseHeaders = new Set([
 
 export const datasourceHeader = 'X-Sightline-Datasource';
 
-export function upstreamRequestHeaders(incoming: IncomingHttpHeaders, datasource: DatasourceConfig, method: string): OutgoingHttpHeaders {
+/**
+ * The headers sent to the datasource. `traceContext` is the proxy's own span when it traces
+ * (so the backend's spans become children of the proxy span); without it the browser's trace
+ * headers pass through as they came. Each datasource gets the format it understands: W3C by
+ * default, Jaeger's `uber-trace-id` for `propagation: jaeger`, both for `both`.
+ */
+export function upstreamRequestHeaders(
+  incoming: IncomingHttpHeaders,
+  datasource: DatasourceConfig,
+  method: string,
+  traceContext?: UpstreamTraceContext,
+): OutgoingHttpHeaders {
   const headers: OutgoingHttpHeaders = {};
   const copy = (name: string) => {
     const value = incoming[name];
@@ -33,12 +45,21 @@ export function upstreamRequestHeaders(incoming: IncomingHttpHeaders, datasource
   };
   passthroughRequestHeaders.forEach(copy);
   if (method === 'POST') copy('content-length');
-  if (datasource.propagation !== 'jaeger') w3cTraceHeaders.forEach(copy);
+  if (datasource.propagation !== 'jaeger') {
+    if (traceContext) Object.assign(headers, w3cHeaders(traceContext));
+    else w3cTraceHeaders.forEach(copy);
+  }
   if (datasource.propagation !== 'w3c') {
-    const uberTraceId = firstValue(incoming['uber-trace-id']) ?? uberTraceIdFromTraceparent(firstValue(incoming.traceparent));
+    const uberTraceId = traceContext
+      ? uberTraceIdFromTraceparent(traceContext.traceparent)
+      : (firstValue(incoming['uber-trace-id']) ?? uberTraceIdFromTraceparent(firstValue(incoming.traceparent)));
     if (uberTraceId) headers['uber-trace-id'] = uberTraceId;
   }
   return { ...headers, ...credentialHeaders(datasource) };
+}
+
+function w3cHeaders({ traceparent, tracestate }: UpstreamTraceContext): OutgoingHttpHeaders {
+  return tracestate ? { traceparent, tracestate } : { traceparent };
 }
 
 /** Basic auth or bearer token, the tenant, then the datasource's own headers (which may override the rest). */

@@ -6,12 +6,16 @@ import { checkProxyRequest } from './allowlist.ts';
 import { datasourceHeader, downstreamResponseHeaders, upstreamRequestHeaders } from './forwardedHeaders.ts';
 import { parseProxyRoute } from './proxyRoute.ts';
 import { describeUpstreamFailure, upstreamTarget, UpstreamTimeoutError } from './upstreamTarget.ts';
+import type { ServerTracing } from '../telemetry/nodeTracing.ts';
+import { startProxySpan } from '../telemetry/proxySpan.ts';
 
 export type Middleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
 
 export interface ProxyOptions {
   /** Added to the 404 for an unknown uid, e.g. to explain demo mode. */
   unknownDatasourceHint?: string;
+  /** When set, each proxied request gets a server span whose context goes upstream. */
+  tracing?: ServerTracing;
 }
 
 /**
@@ -32,7 +36,7 @@ export function createProxyMiddleware(datasources: DatasourceConfig[], options: 
     const method = req.method ?? 'GET';
     const check = checkProxyRequest(datasource.type, method, route.rawPath, req.headers);
     if (!check.ok) return fail(403, check.reason);
-    forward(req, res, datasource, check.path, route.query, fail);
+    forward(req, res, datasource, check.path, route.query, fail, options.tracing);
   };
 }
 
@@ -43,32 +47,42 @@ function forward(
   path: string,
   query: string,
   fail: (status: number, error: string) => void,
+  tracing: ServerTracing | undefined,
 ): void {
   const method = (req.method ?? 'GET').toUpperCase();
   const { request, options } = upstreamTarget(datasource, path, query);
-  const upstream = request({ ...options, method, headers: upstreamRequestHeaders(req.headers, datasource, method) });
+  const span = tracing && startProxySpan(tracing, req.headers, datasource, method, path);
+  const upstream = request({ ...options, method, headers: upstreamRequestHeaders(req.headers, datasource, method, span?.upstream) });
 
   // Idle timeout: a query that sends nothing for timeoutMs is given up on. Once the
   // response streams, only silence counts, so large answers are not cut short.
   upstream.setTimeout(datasource.timeoutMs, () => upstream.destroy(new UpstreamTimeoutError(datasource.timeoutMs)));
 
   upstream.on('response', (upstreamRes) => {
+    span?.responded(upstreamRes.statusCode ?? 502);
+    if (span) upstreamRes.on('data', (chunk: Buffer) => span.countBytes(chunk.length));
     res.writeHead(upstreamRes.statusCode ?? 502, downstreamResponseHeaders(upstreamRes.headers, datasource.uid));
     // pipeline destroys both sides if either fails, so a broken upstream ends the client's
     // response (it cannot become a JSON error once headers are out) and a departed client
     // frees the upstream socket.
-    pipeline(upstreamRes, res, () => {});
+    pipeline(upstreamRes, res, (error) => span?.end(error ? { message: error.message } : undefined));
   });
 
   upstream.on('error', (error) => {
-    if (res.headersSent || res.destroyed) return void res.destroy();
+    if (res.headersSent || res.destroyed) {
+      span?.end({ message: error.message });
+      return void res.destroy();
+    }
     const failure = describeUpstreamFailure(datasource, error);
+    span?.end({ status: failure.status, message: failure.error });
     fail(failure.status, failure.error);
   });
 
   // The client went away before the answer finished: stop the backend's work too.
   res.on('close', () => {
-    if (!res.writableFinished) upstream.destroy();
+    if (res.writableFinished) return;
+    span?.end({ message: 'the client closed the connection' });
+    upstream.destroy();
   });
 
   if (method === 'POST') req.pipe(upstream);
