@@ -7,6 +7,8 @@ export const PORTS = {
   fakeUpstream: base + 1,
   liveApp: base + 2,
   demoApp: base + 3,
+  otlpReceiver: base + 6,
+  recordingUpstream: base + 7,
 };
 
 export const URLS = {
@@ -14,4 +16,6 @@ export const URLS = {
   fakeUpstream: `http://127.0.0.1:${PORTS.fakeUpstream}`,
   liveApp: `http://127.0.0.1:${PORTS.liveApp}`,
   demoApp: `http://127.0.0.1:${PORTS.demoApp}`,
+  otlpReceiver: `http://127.0.0.1:${PORTS.otlpReceiver}`,
+  recordingUpstream: `http://127.0.0.1:${PORTS.recordingUpstream}`,
 };

@@ -44,7 +44,7 @@ test.describe('read-only proxy', () => {
     expect(text).not.toContain('127.0.0.1');
     const config = JSON.parse(text);
     expect(config.demo).toBe(false);
-    expect(config.datasources.map((ds: { uid: string }) => ds.uid).sort()).toEqual(['jaeger', 'loki', 'prometheus', 'tempo']);
+    expect(config.datasources.map((ds: { uid: string }) => ds.uid).sort()).toEqual(['jaeger', 'loki', 'prometheus', 'recorder', 'recorder-jaeger', 'tempo']);
   });
 
   test('security headers: no framing outside embed routes', async ({ request }) => {

@@ -1,0 +1,91 @@
+import { expect, test, type Page } from '@playwright/test';
+import type { ReceivedSpan } from '../../support/otlpReceiver';
+import type { RecordedUpstreamRequest } from '../../support/recordingUpstream';
+import { URLS } from '../../support/ports';
+
+// The join the issue asks for: browser query span → fetch span → proxy server span → backend,
+// one trace id, each the parent of the next, checked on what a real collector would receive.
+
+const SERVER_KIND = 2;
+
+async function receivedSpans(): Promise<ReceivedSpan[]> {
+  return (await fetch(`${URLS.otlpReceiver}/spans`)).json();
+}
+
+async function upstreamRequests(): Promise<RecordedUpstreamRequest[]> {
+  return (await fetch(`${URLS.recordingUpstream}/__recorded`)).json();
+}
+
+/** Opens Explore on `uid` and returns the browser fetch span's ids, read off the query request's `traceparent`. */
+async function runExploreQuery(page: Page, uid: string): Promise<{ traceId: string; fetchSpanId: string }> {
+  const queryRequest = page.waitForRequest((request) => request.url().includes(`/api/datasources/proxy/uid/${uid}/api/v1/query_range`));
+  await page.goto(`/explore/metrics?q=up&from=now-5m&to=now${uid === 'prometheus' ? '' : `&ds=${uid}`}`);
+  const traceparent = (await queryRequest).headers()['traceparent'];
+  expect(traceparent, 'the query carries the browser fetch span').toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
+  const [, traceId, fetchSpanId] = traceparent!.split('-');
+  await expect(page.getByText(/\d+ series/)).toBeVisible();
+  return { traceId: traceId!, fetchSpanId: fetchSpanId! };
+}
+
+/** Waits until the collector holds the fetch span and the proxy span under it, and returns them. */
+async function joinedSpans(traceId: string, fetchSpanId: string) {
+  let spans: ReceivedSpan[] = [];
+  await expect
+    .poll(
+      async () => {
+        spans = (await receivedSpans()).filter((span) => span.traceId === traceId);
+        return spans.some((s) => s.spanId === fetchSpanId) && spans.some((s) => s.parentSpanId === fetchSpanId);
+      },
+      { timeout: 15_000, message: 'the collector receives the browser fetch span and the proxy span' },
+    )
+    .toBe(true);
+  const fetchSpan = spans.find((s) => s.spanId === fetchSpanId)!;
+  const proxySpan = spans.find((s) => s.parentSpanId === fetchSpanId)!;
+  return { spans, fetchSpan, proxySpan };
+}
+
+test.describe('frontend-to-backend traces', () => {
+  test('browser query, fetch and proxy spans join in one trace against real Prometheus', async ({ page, request }) => {
+    const forwardedBefore = (await (await request.get('/api/telemetry/stats')).json()).forwarded as number;
+    const { traceId, fetchSpanId } = await runExploreQuery(page, 'prometheus');
+    const { spans, fetchSpan, proxySpan } = await joinedSpans(traceId, fetchSpanId);
+
+    expect(fetchSpan.service).toBe('sightline-web');
+    expect(String(fetchSpan.attributes['url.full'])).toContain('/api/datasources/proxy/uid/prometheus/api/v1/query_range');
+    // The view's query span is the fetch's parent (withQuerySpan calls fetch inside its context).
+    const querySpan = spans.find((s) => s.spanId === fetchSpan.parentSpanId);
+    expect(querySpan?.name).toBe('explore.metrics query_range');
+    expect(querySpan?.attributes['db.query.text']).toBe('up');
+
+    expect(proxySpan).toMatchObject({ service: 'sightline-proxy', kind: SERVER_KIND, traceId });
+    expect(proxySpan.attributes).toMatchObject({
+      'sightline.datasource.uid': 'prometheus',
+      'sightline.datasource.type': 'prometheus',
+      'http.status_code': 200,
+    });
+    expect(Number(proxySpan.attributes['sightline.upstream.bytes'])).toBeGreaterThan(0);
+
+    // The browser's spans came through Sightline's /otlp/v1/traces (forwarded by Node's fetch),
+    // the proxy's straight from its own exporter.
+    expect(fetchSpan.deliveredBy).toBe('node');
+    expect(proxySpan.deliveredBy).toMatch(/OTel-OTLP-Exporter-JavaScript/);
+    const stats = await (await request.get('/api/telemetry/stats')).json();
+    expect(stats.forwarded).toBeGreaterThan(forwardedBefore);
+  });
+
+  test('the backend receives the proxy span as the parent, in W3C and in Jaeger format', async ({ page }) => {
+    const w3c = await runExploreQuery(page, 'recorder');
+    const w3cProxy = (await joinedSpans(w3c.traceId, w3c.fetchSpanId)).proxySpan;
+    const w3cHeaders = (await upstreamRequests()).find((r) => r.path === '/w3c/api/v1/query_range' && String(r.headers.traceparent).includes(w3c.traceId))?.headers;
+    expect(w3cHeaders?.traceparent).toBe(`00-${w3c.traceId}-${w3cProxy.spanId}-01`);
+    expect(w3cHeaders?.['uber-trace-id']).toBeUndefined();
+
+    const jaeger = await runExploreQuery(page, 'recorder-jaeger');
+    const jaegerProxy = (await joinedSpans(jaeger.traceId, jaeger.fetchSpanId)).proxySpan;
+    const jaegerHeaders = (await upstreamRequests()).find(
+      (r) => r.path === '/jaeger/api/v1/query_range' && String(r.headers['uber-trace-id']).startsWith(jaeger.traceId),
+    )?.headers;
+    expect(jaegerHeaders?.['uber-trace-id']).toBe(`${jaeger.traceId}:${jaegerProxy.spanId}:0:1`);
+    expect(jaegerHeaders?.traceparent).toBeUndefined();
+  });
+});
