@@ -4,6 +4,7 @@ import { validateGlobalSearch, validateQuerySearch, searchString } from './searc
 import { parseSearch, stringifySearch } from './urlSearch';
 import { NotFound } from './NotFound';
 import { NotBuilt } from './NotBuilt';
+import { validateLogsSearch } from '../features/logs/logsSearch';
 
 export const rootRoute = createRootRoute({
   component: Layout,
@@ -47,7 +48,7 @@ export const exploreMetricsRoute = createRoute({
 export const logsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/logs',
-  validateSearch: validateQuerySearch,
+  validateSearch: validateLogsSearch,
   component: lazyRouteComponent(() => import('../features/logs/LogsPage'), 'LogsPage'),
 });
 
