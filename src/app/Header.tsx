@@ -2,6 +2,7 @@ import { Link } from '@tanstack/react-router';
 import { TimeRangePicker } from './TimeRangePicker';
 import { RefreshControls } from './RefreshControls';
 import { ThemeToggle } from './ThemeToggle';
+import { HeaderStatus } from '../features/health/HeaderStatus';
 
 const NAV = [
   { to: '/health', label: 'Health' },
@@ -30,6 +31,7 @@ export function Header() {
         </ul>
       </nav>
       <div className="header-controls">
+        <HeaderStatus />
         <TimeRangePicker />
         <RefreshControls />
         <ThemeToggle />

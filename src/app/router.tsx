@@ -23,7 +23,7 @@ const homeRoute = createRoute({
 const healthRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/health',
-  component: () => <NotBuilt title="Health" issue={6} what="store readiness, Prometheus targets, app health endpoints, alerts and rules" />,
+  component: lazyRouteComponent(() => import('../features/health/HealthPage'), 'HealthPage'),
 });
 
 const dashboardsRoute = createRoute({

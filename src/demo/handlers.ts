@@ -5,6 +5,7 @@
 
 import { http, type HttpHandler } from 'msw';
 import { demoDeepHealth, demoLiveness, demoReadiness, DEMO_HEALTH_PATHS } from './health.ts';
+import { healthChecksHandler } from './handlersHealthChecks.ts';
 import { prometheusHandlers } from './handlersPrometheus.ts';
 import { lokiHandlers } from './handlersLoki.ts';
 import { tempoHandlers } from './handlersTempo.ts';
@@ -15,13 +16,15 @@ import { DemoPrometheus } from './metrics.ts';
 import { DEMO_SEED } from './random.ts';
 import { DemoTraceStore } from './traces.ts';
 
-export type DemoBackend = 'prometheus' | 'loki' | 'tempo' | 'jaeger' | 'health';
+/** `healthChecks` is Sightline's own `/api/health/checks`, which has no server to probe with in demo mode. */
+export type DemoBackend = 'prometheus' | 'loki' | 'tempo' | 'jaeger' | 'health' | 'healthChecks';
 
 /** The datasource uids demo mode serves (the same uids environment-configured datasources get). */
 export const DEMO_UIDS = { prometheus: 'prometheus', loki: 'loki', tempo: 'tempo', jaeger: 'jaeger' } as const;
 
 /** Where the browser reaches each demo backend: the datasource proxy path (health is not proxied). */
 export function browserPrefix(type: DemoBackend): string | undefined {
+  if (type === 'healthChecks') return '';
   return type === 'health' ? undefined : `/api/datasources/proxy/uid/${DEMO_UIDS[type]}`;
 }
 
@@ -58,6 +61,9 @@ export function demoHandlers(options: DemoHandlerOptions): HttpHandler[] {
     http.get(`${p}${DEMO_HEALTH_PATHS.readiness}`, () => answer(demoReadiness(now()))),
     http.get(`${p}${DEMO_HEALTH_PATHS.deep}`, () => answer(demoDeepHealth(now()))),
   ]);
+  // Not a backend: kept out of `prefixes`, whose catch-all would swallow every path under ''.
+  const checksPrefix = options.prefix('healthChecks');
+  if (checksPrefix !== undefined) handlers.push(healthChecksHandler(checksPrefix, now));
   if (options.catchAll) for (const p of prefixes) handlers.push(http.all(`${p}/*`, () => textResponse('404 page not found\n', 404)));
   return handlers;
 }

@@ -1,5 +1,6 @@
 import { Link } from '@tanstack/react-router';
 import { useConfig } from '../../app/config';
+import { StatusSummary } from './StatusSummary';
 
 const TYPE_LABEL = { prometheus: 'Metrics (Prometheus API)', loki: 'Logs (Loki)', tempo: 'Traces (Tempo)', jaeger: 'Traces (Jaeger)' } as const;
 
@@ -12,9 +13,7 @@ export function HomePage() {
       <div className="home-grid">
         <section className="card" aria-labelledby="status-title">
           <h2 id="status-title">Status</h2>
-          <p className="not-built">
-            The overall status, firing alerts and store readiness are not built yet (issue 6). <Link to="/health">Health</Link> will show them.
-          </p>
+          <StatusSummary />
         </section>
         <section className="card" aria-labelledby="ds-title">
           <h2 id="ds-title">Datasources</h2>
