@@ -1,74 +1,65 @@
-import { useMemo } from 'react';
-import { Link } from '@tanstack/react-router';
+import { useCallback, useMemo } from 'react';
+import { Link, useNavigate } from '@tanstack/react-router';
 import { traceRoute } from '../../app/router';
 import { QueryError } from '../../app/QueryError';
-import { colorForName } from '../../lib/colors';
-import { formatDurationUs, orderSpansDepthFirst } from './spanOrder';
+import { DatasourceError } from '../../datasources/types';
+import { computeTraceLayout } from './layout/traceLayout';
+import { SpanDetail } from './gantt/SpanDetail';
+import { TraceGantt } from './gantt/TraceGantt';
+import { TraceSummary } from './gantt/TraceSummary';
 import { useTrace } from './useTrace';
+import './traces.css';
 
 export function TracePage() {
   const { traceId } = traceRoute.useParams();
-  const { ds } = traceRoute.useSearch();
+  const { ds, span: selectedSpanId } = traceRoute.useSearch();
+  const navigate = useNavigate({ from: '/traces/$traceId' });
   const { datasource, data: trace, error, isLoading } = useTrace(traceId, ds);
-  const rows = useMemo(() => (trace ? orderSpansDepthFirst(trace.spans) : []), [trace]);
-  const bounds = useMemo(() => {
-    if (!trace || trace.spans.length === 0) return null;
-    let start = Infinity;
-    let end = -Infinity;
-    for (const span of trace.spans) {
-      start = Math.min(start, span.startUs);
-      end = Math.max(end, span.startUs + span.durationUs);
-    }
-    return { start, duration: end - start };
-  }, [trace]);
-  const services = useMemo(() => [...new Set(trace?.spans.map((s) => s.serviceName))].sort(), [trace]);
+  // Computed once per trace, never per render of a row: tree, critical path, self time, summary.
+  const layout = useMemo(() => (trace ? computeTraceLayout(trace) : null), [trace]);
+  const selectedNode = (selectedSpanId ? layout?.tree.nodeOfSpanId.get(selectedSpanId) : undefined) ?? -1;
+
+  const selectSpanId = useCallback(
+    (spanId: string | undefined) => void navigate({ search: (prev) => ({ ...prev, span: spanId }), replace: true }),
+    [navigate],
+  );
+  const onSelect = useCallback((node: number) => selectSpanId(layout?.tree.spans[node].spanId), [layout, selectSpanId]);
+  const root = layout && layout.tree.spans.length > 0 ? layout.tree.spans[0] : undefined;
+  const notFound = error instanceof DatasourceError && error.status === 404;
 
   return (
-    <section className="page" aria-labelledby="page-title">
+    <section className="page trace-page" aria-labelledby="page-title">
       <p>
-        <Link to="/traces">← Trace search</Link>
+        <Link to="/traces" search={{ ds }}>
+          ← Trace search
+        </Link>
       </p>
       <h1 id="page-title">
-        Trace <span className="mono">{traceId}</span>
+        {root ? `${root.serviceName}: ${root.name}` : 'Trace'} <span className="mono muted trace-id">{traceId}</span>
       </h1>
       {!datasource && <p role="alert">No Tempo or Jaeger datasource is configured.</p>}
       {isLoading && <p role="status">Loading trace…</p>}
-      {error && <QueryError error={error} />}
-      {trace && bounds && (
-        <>
-          <p className="toolbar">
-            <span>{trace.spans.length} spans</span>
-            <span>Duration {formatDurationUs(bounds.duration)}</span>
-            <span>Services: {services.join(', ')}</span>
-            {trace.partial && <span className="error-text">Partial trace: the backend returned only part of it.</span>}
-          </p>
-          <table className="data span-table" aria-label="Spans">
-            <thead>
-              <tr>
-                <th scope="col">Span</th>
-                <th scope="col">Service</th>
-                <th scope="col">Start</th>
-                <th scope="col">Duration</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map(({ span, depth, orphan }) => (
-                <tr key={span.spanId} className={span.status.code === 'error' ? 'span-error' : undefined}>
-                  <td style={{ paddingLeft: 8 + depth * 16 }}>
-                    <span className="swatch" style={{ background: colorForName(span.serviceName) }} aria-hidden="true" /> {span.name}
-                    {span.status.code === 'error' && <span className="badge error-text"> error</span>}
-                    {orphan && <span className="badge muted"> (parent missing)</span>}
-                  </td>
-                  <td>{span.serviceName}</td>
-                  <td className="mono">+{formatDurationUs(span.startUs - bounds.start)}</td>
-                  <td className="mono">{formatDurationUs(span.durationUs)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
+      {notFound ? (
+        <p role="alert" className="error-box">
+          Trace {traceId} was not found in datasource "{datasource?.uid}". It may be older than the backend's retention, or not
+          flushed yet.
+        </p>
+      ) : (
+        error && <QueryError error={error} />
       )}
       {trace && trace.spans.length === 0 && <p>This trace has no spans.</p>}
+      {layout && layout.tree.spans.length > 0 && (
+        <>
+          <TraceSummary layout={layout} traceId={trace!.traceId} partial={trace!.partial} onSelect={onSelect} />
+          <div className={selectedNode >= 0 ? 'trace-view with-detail' : 'trace-view'}>
+            <TraceGantt layout={layout} selectedNode={selectedNode} onSelect={onSelect} />
+            {selectedNode >= 0 && (
+              <SpanDetail layout={layout} node={selectedNode} ds={ds} onClose={() => selectSpanId(undefined)} onSelectSpan={selectSpanId} />
+            )}
+          </div>
+          {selectedSpanId && selectedNode < 0 && <p role="alert">Span {selectedSpanId} is not in this trace.</p>}
+        </>
+      )}
     </section>
   );
 }

@@ -1,0 +1,66 @@
+import { expect, test } from '@playwright/test';
+import { referenceTrace } from '../../../src/demo/traces';
+import { TracePage } from '../../pages/TracePage';
+
+// Against the fake Tempo upstream (the demo trace store over real HTTP): the reference goal
+// trace is trace A of the fixtures, 250 ms, with its LLM step taking 180 ms.
+test.describe('trace view (Tempo)', () => {
+  test('opens the reference trace, names the bottleneck, collapses a subtree', async ({ page }) => {
+    const { traceId } = referenceTrace(Date.now());
+    const trace = new TracePage(page);
+    await trace.open(traceId);
+    await expect(trace.heading()).toContainText('dyocense-api: POST /v1/goals/create');
+    await expect(trace.spanRows()).toHaveCount(7);
+    await expect(trace.summary()).toContainText('Bottleneck: llm.generate_smart_goal: 180 ms, 72%');
+    await expect(trace.spanRow('llm.generate_smart_goal')).toContainText('180 ms');
+
+    await trace.toggle('create_goal', 'Collapse');
+    await expect(trace.spanRows()).toHaveCount(3);
+    await expect(trace.spanRow('create_goal')).toHaveAttribute('aria-expanded', 'false');
+    await expect(trace.spanRow('http.post api.openai.com')).toHaveCount(0);
+    await trace.toggle('create_goal', 'Expand');
+    await expect(trace.spanRows()).toHaveCount(7);
+  });
+
+  test('selects a span into the URL and follows its logs link', async ({ page }) => {
+    const { traceId } = referenceTrace(Date.now());
+    const trace = new TracePage(page);
+    await trace.open(traceId);
+    await trace.selectSpan('llm.generate_smart_goal');
+    await expect(page).toHaveURL(/span=[0-9a-f]{16}/);
+    const details = trace.details();
+    await expect(details.getByRole('heading', { name: 'llm.generate_smart_goal' })).toBeVisible();
+    await expect(details).toContainText('dyocense-api');
+    await expect(details.getByRole('region', { name: 'Attributes' })).toContainText('llm.model');
+
+    // Reloading keeps the selection: the URL is the state.
+    await page.reload();
+    await expect(trace.details().getByRole('heading', { name: 'llm.generate_smart_goal' })).toBeVisible();
+    await expect(trace.spanRow('llm.generate_smart_goal')).toHaveAttribute('aria-selected', 'true');
+
+    await trace.details().getByRole('link', { name: 'Logs for this span' }).click();
+    await expect(page).toHaveURL(/\/logs\?/);
+    const url = new URL(page.url());
+    expect(url.searchParams.get('q')).toBe(`{service_name="dyocense-api"} | json | trace_id="${traceId}"`);
+    expect(Number(url.searchParams.get('to')) - Number(url.searchParams.get('from'))).toBeGreaterThan(180);
+  });
+
+  test('finds spans by attribute and steps to the next match', async ({ page }) => {
+    const { traceId } = referenceTrace(Date.now());
+    const trace = new TracePage(page);
+    await trace.open(traceId);
+    await trace.findInput().fill('goal');
+    await expect(page.getByRole('search', { name: 'Find in trace' })).toContainText('5 matches');
+    await trace.nextMatch().click();
+    await expect(page.getByRole('search', { name: 'Find in trace' })).toContainText('1 of 5');
+    await expect(trace.details().getByRole('heading', { name: 'POST /v1/goals/create' })).toBeVisible();
+    await trace.findInput().press('Enter');
+    await expect(trace.details().getByRole('heading', { name: 'create_goal' })).toBeVisible();
+  });
+
+  test('says so when a trace does not exist', async ({ page }) => {
+    const trace = new TracePage(page);
+    await trace.open('0123456789abcdef0123456789abcdef');
+    await expect(page.getByRole('alert')).toContainText('was not found');
+  });
+});
