@@ -1,9 +1,12 @@
 import { createRootRoute, createRoute, createRouter, lazyRouteComponent, retainSearchParams } from '@tanstack/react-router';
 import { Layout } from './Layout';
-import { validateGlobalSearch, validateQuerySearch, searchString } from './searchParams';
+import { validateGlobalSearch, searchString } from './searchParams';
 import { parseSearch, stringifySearch } from './urlSearch';
 import { NotFound } from './NotFound';
 import { NotBuilt } from './NotBuilt';
+import { validateTraceSearch } from '../features/traces/search/searchParams';
+import { validateDashboardListSearch, validateDashboardSearch } from '../features/dashboards/dashboardSearch';
+import { validateExploreSearch } from '../features/metrics/exploreSearch';
 import { validateLogsSearch } from '../features/logs/logsSearch';
 
 export const rootRoute = createRootRoute({
@@ -26,22 +29,24 @@ const healthRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/health/HealthPage'), 'HealthPage'),
 });
 
-const dashboardsRoute = createRoute({
+export const dashboardsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/dashboards',
-  component: () => <NotBuilt title="Dashboards" issue={3} what="the list of dashboards loaded from files" />,
+  validateSearch: validateDashboardListSearch,
+  component: lazyRouteComponent(() => import('../features/dashboards/DashboardsPage'), 'DashboardsPage'),
 });
 
 export const dashboardRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/d/$uid',
-  component: () => <NotBuilt title="Dashboard" issue={3} what="dashboards of timeseries, stat, gauge, table and logs panels" />,
+  validateSearch: validateDashboardSearch,
+  component: lazyRouteComponent(() => import('../features/dashboards/DashboardPage'), 'DashboardPage'),
 });
 
 export const exploreMetricsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/explore/metrics',
-  validateSearch: validateQuerySearch,
+  validateSearch: validateExploreSearch,
   component: lazyRouteComponent(() => import('../features/metrics/ExplorePage'), 'ExplorePage'),
 });
 
@@ -55,7 +60,7 @@ export const logsRoute = createRoute({
 export const tracesRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/traces',
-  validateSearch: validateQuerySearch,
+  validateSearch: validateTraceSearch,
   component: lazyRouteComponent(() => import('../features/traces/TraceSearchPage'), 'TraceSearchPage'),
 });
 

@@ -10,9 +10,12 @@ import { alignRange, formatPromDuration, stepForRange } from '../../lib/step';
 import { queryRange } from '../../datasources/prometheus';
 import { withQuerySpan } from '../../telemetry/query';
 import { TimeSeriesChart } from './TimeSeriesChart';
+import { exploreQueries } from './exploreSearch';
 
 export function ExplorePage() {
-  const { q = '', ds } = exploreMetricsRoute.useSearch();
+  const search = exploreMetricsRoute.useSearch();
+  const q = exploreQueries(search.q)[0];
+  const ds = search.ds;
   const navigate = useNavigate({ from: exploreMetricsRoute.fullPath });
   const config = useConfig();
   const datasource = pickDatasource(config, ['prometheus'], ds);

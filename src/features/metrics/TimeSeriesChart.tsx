@@ -1,65 +1,131 @@
-import { memo, useMemo } from 'react';
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { memo, useMemo, useState } from 'react';
+import { Area, Bar, CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TimeSeries } from '../../datasources/types';
+import type { ResolvedRange } from '../../lib/timeRange';
 import { colorForIndex } from '../../lib/colors';
+import { minMaxRows } from '../../lib/downsample';
+import { formatValue } from '../../lib/units';
+import { useElementWidth } from '../../lib/useElementWidth';
+import { cssColor, seriesStats } from '../dashboards/model/reduce';
+import type { ThresholdStep } from '../dashboards/model/schema';
 import { formatSeriesName, seriesToRows } from './seriesRows';
+import { SeriesLegend, type LegendEntry } from './SeriesLegend';
+import { useDragZoom } from './useDragZoom';
+import './chart.css';
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 const fullTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
-const valueFormat = new Intl.NumberFormat(undefined, { maximumSignificantDigits: 4 });
 
-/** A line chart of metric series; animation off and dots off, as large series need. */
-export const TimeSeriesChart = memo(function TimeSeriesChart({ series, height = 320 }: { series: TimeSeries[]; height?: number }) {
-  const { rows, keys } = useMemo(() => seriesToRows(series), [series]);
-  const names = useMemo(() => series.map((s) => formatSeriesName(s.labels)), [series]);
+const MARGIN = { top: 8, right: 16, bottom: 0, left: 0 };
+const Y_AXIS_WIDTH = 72;
+/** Above this many series the shared tooltip costs more per mouse move than a frame allows. */
+const MAX_TOOLTIP_SERIES = 20;
+
+export interface TimeSeriesChartProps {
+  series: TimeSeries[];
+  /** Display names, one per series; defaults to Prometheus's `metric{labels}`. */
+  names?: string[];
+  height?: number;
+  style?: 'lines' | 'area' | 'bars';
+  stacked?: boolean;
+  unit?: string;
+  decimals?: number;
+  min?: number;
+  max?: number;
+  thresholds?: ThresholdStep[];
+  thresholdsStyle?: 'off' | 'line' | 'area';
+  /** The queried range: the x axis spans it, and dragging across picks a part of it. */
+  range?: ResolvedRange;
+  onZoom?: (fromMs: number, toMs: number) => void;
+  /** Charts sharing an id share the crosshair and tooltip (a dashboard's panels). */
+  syncId?: string;
+  showLegend?: boolean;
+}
+
+/**
+ * Metric series drawn with Recharts: rows shared across series, min/max-downsampled to the plot's
+ * pixel budget, no animation and no dots (see STACK.md, "Recharts at scale").
+ */
+export const TimeSeriesChart = memo(function TimeSeriesChart(props: TimeSeriesChartProps) {
+  const { series, height = 320, style = 'lines', stacked = false, unit, decimals, thresholds, thresholdsStyle = 'off', range, onZoom, syncId, showLegend = true } = props;
+  const [wrapRef, width] = useElementWidth<HTMLDivElement>();
+  const [isolated, setIsolated] = useState<string | null>(null);
+  const plotWidth = Math.max(50, width - Y_AXIS_WIDTH - MARGIN.right);
+  const budget = Math.max(25, Math.floor(plotWidth / 4));
+
+  const keys = useMemo(() => series.map((_, i) => `s${i}`), [series]);
+  const rows = useMemo(() => {
+    const longest = series.reduce((n, s) => Math.max(n, s.timestamps.length), 0);
+    // Up to one row per two pixels as queried; beyond that, min/max buckets of four pixels.
+    return longest > plotWidth / 2 ? minMaxRows(series, keys, budget) : seriesToRows(series).rows;
+  }, [series, keys, plotWidth, budget]);
+  const names = useMemo(() => props.names ?? series.map((s) => formatSeriesName(s.labels)), [props.names, series]);
+  const legend: LegendEntry[] = useMemo(
+    () => series.map((s, i) => ({ key: keys[i], name: names[i], color: colorForIndex(i), stats: seriesStats(s.values) })),
+    [series, keys, names],
+  );
+  const { handlers, selection } = useDragZoom(range, { left: Y_AXIS_WIDTH + MARGIN.left, right: MARGIN.right }, onZoom);
+
+  const fmt = (v: number) => formatValue(v, unit, decimals);
+  const visible = (key: string) => isolated === null || isolated === key;
+  const domain: [number | string, number | string] = range ? [range.fromMs, range.toMs] : ['dataMin', 'dataMax'];
+
   return (
     <figure className="chart" aria-label={`Chart of ${series.length} series`}>
-      <ResponsiveContainer width="100%" height={height}>
-        <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
-          <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
-          <XAxis
-            dataKey="t"
-            type="number"
-            scale="time"
-            domain={['dataMin', 'dataMax']}
-            tickFormatter={(t: number) => timeFormat.format(t)}
-            stroke="var(--muted)"
-            minTickGap={40}
-          />
-          <YAxis tickFormatter={(v: number) => valueFormat.format(v)} stroke="var(--muted)" width={64} />
-          {series.length <= 20 && (
-            <Tooltip
-              isAnimationActive={false}
-              labelFormatter={(t) => fullTimeFormat.format(Number(t))}
-              formatter={(value, key) => [valueFormat.format(Number(value)), names[keys.indexOf(String(key))] ?? key]}
-              contentStyle={{ background: 'var(--bg-raised)', border: '1px solid var(--border)' }}
+      <div ref={wrapRef} className="chart-plot" {...handlers} data-zoomable={onZoom ? 'true' : undefined}>
+        <ResponsiveContainer width="100%" height={height}>
+          <ComposedChart data={rows} margin={MARGIN} syncId={syncId} syncMethod="value" barCategoryGap={0} barGap={0}>
+            <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
+            <XAxis
+              dataKey="t"
+              type="number"
+              scale="time"
+              domain={domain}
+              allowDataOverflow
+              tickFormatter={(t: number) => timeFormat.format(t)}
+              stroke="var(--muted)"
+              minTickGap={40}
             />
-          )}
-          {keys.map((key, index) => (
-            <Line
-              key={key}
-              dataKey={key}
-              name={names[index]}
-              stroke={colorForIndex(index)}
-              dot={false}
-              isAnimationActive={false}
-              strokeWidth={1.5}
-              connectNulls={false}
-              type="linear"
-            />
-          ))}
-        </LineChart>
-      </ResponsiveContainer>
-      <figcaption>
-        <ul className="legend">
-          {names.map((name, index) => (
-            <li key={keys[index]}>
-              <span className="swatch" style={{ background: colorForIndex(index) }} aria-hidden="true" />
-              <span className="mono">{name}</span>
-            </li>
-          ))}
-        </ul>
-      </figcaption>
+            <YAxis tickFormatter={fmt} stroke="var(--muted)" width={Y_AXIS_WIDTH} domain={[props.min ?? 'auto', props.max ?? 'auto']} />
+            {series.length <= MAX_TOOLTIP_SERIES && (
+              <Tooltip
+                isAnimationActive={false}
+                labelFormatter={(t) => fullTimeFormat.format(Number(t))}
+                formatter={(value, key) => [fmt(Number(value)), names[keys.indexOf(String(key))] ?? key]}
+                contentStyle={{ background: 'var(--bg-raised)', border: '1px solid var(--border)' }}
+              />
+            )}
+            {thresholdsStyle !== 'off' && thresholdMarks(thresholds, thresholdsStyle)}
+            {keys.map((key, index) => {
+              const common = { dataKey: key, name: names[index], isAnimationActive: false, hide: !visible(key) };
+              const color = colorForIndex(index);
+              if (style === 'bars') return <Bar key={key} {...common} fill={color} stackId={stacked ? 'stack' : undefined} />;
+              if (style === 'area')
+                return <Area key={key} {...common} stroke={color} fill={color} fillOpacity={0.25} dot={false} connectNulls={false} type="linear" stackId={stacked ? 'stack' : undefined} />;
+              return <Line key={key} {...common} stroke={color} dot={false} strokeWidth={1.5} connectNulls={false} type="linear" />;
+            })}
+          </ComposedChart>
+        </ResponsiveContainer>
+        {selection && <div className="zoom-selection" style={{ left: selection.left, width: selection.width }} aria-hidden="true" />}
+      </div>
+      {showLegend && (
+        <figcaption>
+          <SeriesLegend entries={legend} isolated={isolated} onIsolate={setIsolated} unit={unit} decimals={decimals} />
+        </figcaption>
+      )}
     </figure>
   );
 });
+
+function thresholdMarks(steps: ThresholdStep[] | undefined, style: 'line' | 'area') {
+  if (!steps) return null;
+  return steps.map((step, i) => {
+    const color = cssColor(step.color);
+    if (style === 'line') {
+      if (step.value === null || step.value === undefined) return null;
+      return <ReferenceLine key={`t${i}`} y={step.value} stroke={color} strokeDasharray="4 4" ifOverflow="extendDomain" />;
+    }
+    const next = steps[i + 1]?.value;
+    return <ReferenceArea key={`t${i}`} y1={step.value ?? undefined} y2={next ?? undefined} fill={color} fillOpacity={0.08} ifOverflow="hidden" />;
+  });
+}

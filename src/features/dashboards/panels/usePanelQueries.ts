@@ -1,0 +1,112 @@
+import { keepPreviousData, useQueries, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { queryInstant, queryRange } from '../../../datasources/prometheus';
+import { queryRange as lokiQueryRange } from '../../../datasources/loki';
+import type { InstantSample, LogLine, TimeSeries } from '../../../datasources/types';
+import { withQuerySpan } from '../../../telemetry/query';
+import { formatSeriesName } from '../../metrics/seriesRows';
+import { formatLegend, type PanelQueryPlan } from '../model/panelQuery';
+
+export interface NamedSeries extends TimeSeries {
+  name: string;
+}
+
+export interface PanelQueryState<T> {
+  data: T | undefined;
+  error: unknown;
+  isFetching: boolean;
+  cancel: () => void;
+}
+
+function combine<T, R>(results: { data?: T; error: unknown; isFetching: boolean }[], keys: QueryKey[], merge: (parts: T[]) => R, cancel: (keys: QueryKey[]) => void): PanelQueryState<R> {
+  const error = results.find((r) => r.error)?.error ?? null;
+  const done = results.every((r) => r.data !== undefined);
+  return {
+    data: done && results.length > 0 ? merge(results.map((r) => r.data as T)) : undefined,
+    error,
+    isFetching: results.some((r) => r.isFetching),
+    cancel: () => cancel(keys),
+  };
+}
+
+function useCancel() {
+  const client = useQueryClient();
+  return (keys: QueryKey[]) => keys.forEach((queryKey) => void client.cancelQueries({ queryKey }));
+}
+
+/** Newest first; nanosecond strings compare by length, then text (they do not fit a double). */
+function newestFirst(a: LogLine, b: LogLine): number {
+  if (a.timestampNs.length !== b.timestampNs.length) return b.timestampNs.length - a.timestampNs.length;
+  return a.timestampNs < b.timestampNs ? 1 : a.timestampNs > b.timestampNs ? -1 : 0;
+}
+
+/**
+ * One query_range per visible target. Keys hold everything the request depends on, so identical
+ * requests from several panels (or Explore) are made once, and a changed range or variable drops
+ * the old request: TanStack Query aborts its signal once nothing observes it.
+ */
+export function useRangeSeries(uid: string | undefined, plan: PanelQueryPlan | null, panelTitle: string): PanelQueryState<NamedSeries[]> {
+  const cancel = useCancel();
+  const exprs = plan?.exprs ?? [];
+  const keys = exprs.map((e) => ['prometheus', 'query_range', uid, e.expr, plan!.fromMs, plan!.toMs, plan!.stepMs] as const);
+  const results = useQueries({
+    queries: exprs.map((e, i) => ({
+      queryKey: keys[i],
+      enabled: Boolean(uid),
+      placeholderData: keepPreviousData,
+      queryFn: ({ signal }: { signal: AbortSignal }) =>
+        withQuerySpan('dashboard panel query_range', { 'datasource.uid': uid!, 'db.query.text': e.expr.slice(0, 500), 'panel.title': panelTitle, step: plan!.stepMs / 1000 }, () =>
+          queryRange(uid!, { query: e.expr, start: plan!.fromMs, end: plan!.toMs, stepMs: plan!.stepMs }, signal),
+        ),
+    })),
+  });
+  return combine(
+    results,
+    keys,
+    (parts: TimeSeries[][]) => parts.flatMap((series, i) => series.map((s) => ({ ...s, name: formatLegend(exprs[i].legend, s.labels, formatSeriesName(s.labels)) }))),
+    cancel,
+  );
+}
+
+/** Instant queries at the end of the range (tables). */
+export function useInstantSamples(uid: string | undefined, plan: PanelQueryPlan | null, panelTitle: string): PanelQueryState<InstantSample[]> {
+  const cancel = useCancel();
+  const exprs = plan?.exprs ?? [];
+  const keys = exprs.map((e) => ['prometheus', 'query', uid, e.expr, plan!.toMs] as const);
+  const results = useQueries({
+    queries: exprs.map((e, i) => ({
+      queryKey: keys[i],
+      enabled: Boolean(uid),
+      placeholderData: keepPreviousData,
+      queryFn: ({ signal }: { signal: AbortSignal }) =>
+        withQuerySpan('dashboard panel query', { 'datasource.uid': uid!, 'db.query.text': e.expr.slice(0, 500), 'panel.title': panelTitle }, async () => {
+          const result = await queryInstant(uid!, { query: e.expr, time: plan!.toMs }, signal);
+          if (result.resultType === 'vector') return result.samples;
+          if (result.resultType === 'scalar') return [{ labels: {}, timestamp: result.timestamp, value: result.value }];
+          if (result.resultType === 'matrix') throw new Error('A table needs an instant vector; this query returns a range vector');
+          return [];
+        }),
+    })),
+  });
+  return combine(results, keys, (parts: InstantSample[][]) => parts.flat(), cancel);
+}
+
+/** Log lines, newest first (Loki's backward direction). */
+export function useLogLines(uid: string | undefined, plan: PanelQueryPlan | null, limit: number, panelTitle: string): PanelQueryState<LogLine[]> {
+  const cancel = useCancel();
+  const exprs = plan?.exprs ?? [];
+  const keys = exprs.map((e) => ['loki', 'query_range', uid, e.expr, plan!.fromMs, plan!.toMs, limit] as const);
+  const results = useQueries({
+    queries: exprs.map((e, i) => ({
+      queryKey: keys[i],
+      enabled: Boolean(uid),
+      placeholderData: keepPreviousData,
+      queryFn: ({ signal }: { signal: AbortSignal }) =>
+        withQuerySpan('dashboard panel logs', { 'datasource.uid': uid!, 'db.query.text': e.expr.slice(0, 500), 'panel.title': panelTitle }, async () => {
+          const result = await lokiQueryRange(uid!, { query: e.expr, start: plan!.fromMs, end: plan!.toMs, limit, direction: 'backward' }, signal);
+          if (result.kind !== 'streams') throw new Error('A logs panel needs a log query; this one returns metrics');
+          return result.lines;
+        }),
+    })),
+  });
+  return combine(results, keys, (parts: LogLine[][]) => parts.flat().sort(newestFirst).slice(0, limit), cancel);
+}
