@@ -2,8 +2,27 @@ import { startPrometheus } from './support/prometheus';
 import { startAppServer } from './support/appServer';
 import { startFakeUpstream } from './support/fakeUpstream';
 import { PORTS, URLS } from './support/ports';
+import { liveDashboardsFolder, shippedDashboards } from './support/dashboardsFolder';
 import { startOtlpReceiver } from './support/otlpReceiver';
 import { startRecordingUpstream } from './support/recordingUpstream';
+import { startFlippingApp } from './support/flippingApp';
+
+// specs/live/health.spec.ts: one alert that always fires, one target nothing answers on.
+const healthRules = `groups:
+  - name: e2e.alerts
+    rules:
+      - alert: E2EAlwaysFiring
+        expr: vector(1) > 0
+        for: 0s
+        labels:
+          severity: warning
+        annotations:
+          summary: Always firing in the e2e stack
+          description: vector(1) > 0 is always true (value {{ $value }}).
+`;
+const unscrapableTarget = `  - job_name: unscrapable
+    static_configs:
+      - targets: ["127.0.0.1:${PORTS.unscrapable}"]`;
 
 /**
  * The e2e stack: real Prometheus (Debian package) with its own data dir, the fake Loki/Tempo
@@ -16,7 +35,7 @@ export default async function globalSetup() {
     for (const stop of stops.reverse()) await stop().catch(() => undefined);
   };
   try {
-    const prometheus = await startPrometheus({ port: PORTS.prometheus });
+    const prometheus = await startPrometheus({ port: PORTS.prometheus, rules: healthRules, extraScrapeConfigs: unscrapableTarget });
     stops.push(prometheus.stop);
     const upstream = await startFakeUpstream(PORTS.fakeUpstream);
     stops.push(upstream.close);
@@ -26,9 +45,14 @@ export default async function globalSetup() {
     stops.push(otlpReceiver.close);
     const recordingUpstream = await startRecordingUpstream(PORTS.recordingUpstream);
     stops.push(recordingUpstream.close);
+    const flippingApp = await startFlippingApp(PORTS.flippingApp);
+    stops.push(flippingApp.close);
+    const dashboards = liveDashboardsFolder();
+    stops.push(dashboards.remove);
     const live = await startAppServer(
       PORTS.liveApp,
       [
+        `dashboards: "${dashboards.dir}"`,
         'datasources:',
         `  - { uid: prometheus, type: prometheus, name: E2E Prometheus, url: "${URLS.prometheus}" }`,
         `  - { uid: loki, type: loki, name: Fake Loki, url: "${URLS.fakeUpstream}" }`,
@@ -36,11 +60,13 @@ export default async function globalSetup() {
         `  - { uid: jaeger, type: jaeger, name: Fake Jaeger, url: "${URLS.fakeUpstream}/jaeger" }`,
         `  - { uid: recorder, type: prometheus, name: Recording upstream, url: "${URLS.recordingUpstream}/w3c" }`,
         `  - { uid: recorder-jaeger, type: prometheus, name: Recording upstream (Jaeger propagation), url: "${URLS.recordingUpstream}/jaeger", propagation: jaeger }`,
+        'health:',
+        `  - { name: flipper, url: "${URLS.flippingApp}/health/ready", liveUrl: "${URLS.flippingApp}/health/live", deepUrl: "${URLS.flippingApp}/health/deep" }`,
       ].join('\n'),
-      { OTLP_URL: URLS.otlpReceiver },
+      { OTLP_URL: URLS.otlpReceiver, SIGHTLINE_HEALTH_INTERVAL_MS: '1000' },
     );
     stops.push(live.stop);
-    const demo = await startAppServer(PORTS.demoApp, 'datasources: []\n');
+    const demo = await startAppServer(PORTS.demoApp, `datasources: []\ndashboards: "${shippedDashboards}"\n`);
     stops.push(demo.stop);
   } catch (error) {
     await teardown();

@@ -7,6 +7,10 @@ export const PORTS = {
   fakeUpstream: base + 1,
   liveApp: base + 2,
   demoApp: base + 3,
+  /** The app whose readiness the health spec flips (support/flippingApp.ts). */
+  flippingApp: base + 4,
+  /** Nothing listens here: Prometheus's unscrapable target. */
+  unscrapable: base + 5,
   otlpReceiver: base + 6,
   recordingUpstream: base + 7,
 };
@@ -16,6 +20,7 @@ export const URLS = {
   fakeUpstream: `http://127.0.0.1:${PORTS.fakeUpstream}`,
   liveApp: `http://127.0.0.1:${PORTS.liveApp}`,
   demoApp: `http://127.0.0.1:${PORTS.demoApp}`,
+  flippingApp: `http://127.0.0.1:${PORTS.flippingApp}`,
   otlpReceiver: `http://127.0.0.1:${PORTS.otlpReceiver}`,
   recordingUpstream: `http://127.0.0.1:${PORTS.recordingUpstream}`,
 };

@@ -45,9 +45,4 @@ test.describe('demo mode (no datasource configured)', () => {
     await expect(page.getByRole('list', { name: 'Log lines' }).locator('img, script')).toHaveCount(0);
     expect(dialog).toBe(false);
   });
-
-  test('a route that is not built says so', async ({ page }) => {
-    await page.goto('/health');
-    await expect(page.getByRole('status')).toContainText('not built yet');
-  });
 });
