@@ -1,4 +1,5 @@
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { traceUserAction } from '../telemetry/userAction';
 
 interface QueryBarProps {
   label: string;
@@ -14,10 +15,14 @@ export function QueryBar({ label, value, placeholder, onRun, running, onCancel }
   const [draft, setDraft] = useState(value);
   const id = useId();
   useEffect(() => setDraft(value), [value]);
+  const run = () => {
+    traceUserAction('run query');
+    onRun(draft.trim());
+  };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === 'Enter' && (event.shiftKey || event.ctrlKey || event.metaKey)) {
       event.preventDefault();
-      onRun(draft.trim());
+      run();
     }
   };
   return (
@@ -25,7 +30,7 @@ export function QueryBar({ label, value, placeholder, onRun, running, onCancel }
       className="query-editor"
       onSubmit={(event) => {
         event.preventDefault();
-        onRun(draft.trim());
+        run();
       }}
     >
       <label htmlFor={id} className="visually-hidden">

@@ -1,6 +1,7 @@
 import { useNavigate } from '@tanstack/react-router';
 import { rootRoute } from './router';
 import { useRefreshStore } from './refresh';
+import { traceUserAction } from '../telemetry/userAction';
 import { REFRESH_CHOICES } from '../lib/timeRange';
 
 export function RefreshControls() {
@@ -9,7 +10,10 @@ export function RefreshControls() {
   const navigate = useNavigate();
   return (
     <div className="refresh-controls" role="group" aria-label="Refresh">
-      <button type="button" onClick={bump} title="Refresh now">
+      <button type="button" onClick={() => {
+            traceUserAction('refresh');
+            bump();
+          }} title="Refresh now">
         Refresh
       </button>
       <select

@@ -7,11 +7,18 @@ import { DocumentLoadInstrumentation } from '@opentelemetry/instrumentation-docu
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic-conventions';
 import type { PublicConfig } from '../datasources/types';
+import { router } from '../app/router';
 import { CountingExporter, telemetryStats } from './countingExporter';
+import { traceNavigations } from './navigation';
 
 let tracer: Tracer | null = null;
 
-/** Browser spans: document load, fetches (with W3C `traceparent` on same-origin requests), and our own query spans. */
+/**
+ * Browser spans: page load and route navigations (navigation.ts), document load, fetches (with
+ * W3C `traceparent` on same-origin requests), our own query spans (query.ts) and user actions
+ * (userAction.ts). An unsampled trace's requests carry `traceparent` with flags `00`, so a
+ * backend that honours the flag records nothing of it either.
+ */
 export function startTelemetry(settings: PublicConfig['telemetry']): void {
   if (tracer) return;
   const exporter = new CountingExporter(new OTLPTraceExporter({ url: '/otlp/v1/traces' }));
@@ -26,6 +33,9 @@ export function startTelemetry(settings: PublicConfig['telemetry']): void {
     spanProcessors: [new BatchSpanProcessor(exporter, { scheduledDelayMillis: 1000 })],
   });
   provider.register();
+  tracer = trace.getTracer('sightline-web', settings.serviceVersion);
+  // Before document-load registers: the page-load span it joins is announced in a <meta>.
+  traceNavigations(router, tracer);
   registerInstrumentations({
     instrumentations: [
       new DocumentLoadInstrumentation(),
@@ -36,6 +46,5 @@ export function startTelemetry(settings: PublicConfig['telemetry']): void {
       }),
     ],
   });
-  tracer = trace.getTracer('sightline-web', settings.serviceVersion);
   telemetryStats.enabled = true;
 }
