@@ -1,0 +1,142 @@
+import { expect, test } from '@playwright/test';
+import { LogsPage } from '../../pages/LogsPage';
+import { TracePage } from '../../pages/TracePage';
+
+// Against the fake Loki upstream (the demo Loki over real HTTP, through the production proxy).
+test.describe('logs', () => {
+  test('search shows highlighted lines, stats and the volume by level', async ({ page }) => {
+    const logs = new LogsPage(page);
+    await logs.open('{service_name="homebot"} |= "scan"');
+    await expect(logs.lines().first()).toBeVisible();
+    await expect(logs.lines().first().locator('mark').first()).toHaveText('scan');
+    await expect(logs.lineCount()).toContainText(/\d+ lines, newest first/);
+    await expect(logs.stats()).toContainText('lines scanned');
+    await expect(logs.volume()).toBeVisible();
+    await expect(logs.volume()).toHaveAttribute('aria-label', /info/);
+  });
+
+  test('expanding a line shows its JSON fields; filtering by one narrows the query', async ({ page }) => {
+    const logs = new LogsPage(page);
+    await logs.open('{service_name="homebot"} |= "scan_completed"');
+    const line = logs.line('scan_completed');
+    const details = await logs.expand(line);
+    await expect(details.getByRole('row', { name: /^event/ })).toContainText('scan_completed');
+    await expect(details.getByRole('row', { name: /^logger/ })).toBeVisible();
+    await details.getByRole('button', { name: 'Filter for event="scan_completed"' }).click();
+    await expect(page).toHaveURL(/json/);
+    await expect(logs.editor()).toHaveText('{service_name="homebot"} |= "scan_completed" | json | event="scan_completed"');
+    await expect(logs.lines().first()).toContainText('scan_completed');
+    // After `| json` the fields come back as labels too.
+    const again = await logs.expand(logs.lines().first());
+    await expect(again.getByRole('table', { name: 'Labels' })).toContainText('scan_completed');
+  });
+
+  test('a trace_id links to the trace view', async ({ page }) => {
+    const logs = new LogsPage(page);
+    await logs.open('{service_name="dyocense-api"} |= "request_completed"');
+    const link = logs.traceLinks().first();
+    const traceId = (await link.getAttribute('aria-label'))!.replace('Open trace ', '');
+    await link.click();
+    await expect(page).toHaveURL(new RegExp(`/traces/${traceId}`));
+    await expect(new TracePage(page).spanRow('POST /v1/goals/create')).toBeVisible();
+  });
+
+  test('show context lists the lines around a line in its stream', async ({ page }) => {
+    const logs = new LogsPage(page);
+    await logs.open('{service_name="legacy-worker"} |= "job started"');
+    const details = await logs.expand(logs.line('job started'));
+    await details.getByRole('button', { name: 'Show context' }).click();
+    const context = logs.contextPanel();
+    await expect(context).toContainText('Stream {environment="demo", service_name="legacy-worker"}');
+    const rows = context.getByRole('listitem');
+    await expect(rows.nth(2)).toBeVisible();
+    await expect(context.locator('[aria-current="true"]')).toContainText('job started');
+    // The lines after it are the same job's, which the filter left out.
+    await expect(context).toContainText('fetched batch');
+  });
+
+  test('live tail receives lines written while it is open', async ({ page }) => {
+    test.setTimeout(75_000);
+    const logs = new LogsPage(page);
+    await logs.open('{environment="demo"}', 'from=now-5m&to=now', 'live=1');
+    await expect(logs.liveStatus()).toContainText('connected', { timeout: 15_000 });
+    const openedAt = Date.now();
+    // The newest line's time must move past the moment the tail was opened.
+    await expect
+      .poll(
+        async () => {
+          const times = await logs.liveLines().locator('time').evaluateAll((els) => els.map((e) => Date.parse(e.getAttribute('datetime') ?? '')));
+          return Math.max(0, ...times);
+        },
+        { timeout: 60_000, intervals: [1000] },
+      )
+      .toBeGreaterThan(openedAt);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await expect(logs.liveStatus()).toContainText('paused');
+    await page.getByRole('button', { name: 'Resume' }).click();
+    await page.getByRole('button', { name: 'Stop live tail' }).click();
+    await expect(page).not.toHaveURL(/live=/);
+  });
+
+  test('an XSS payload in a log line stays inert text', async ({ page }) => {
+    let dialog = false;
+    page.on('dialog', async (d) => {
+      dialog = true;
+      await d.dismiss();
+    });
+    const logs = new LogsPage(page);
+    await logs.open('{service_name="scanner-cli"} |= "<"');
+    await expect(logs.line('<img src=x onerror=alert(1)>')).toBeVisible();
+    await expect(logs.line("<script>alert('xss')</script>")).toBeVisible();
+    const details = await logs.expand(logs.line('<img src=x onerror=alert(1)>'));
+    await expect(details).toBeVisible();
+    await expect(page.locator('main img, main script')).toHaveCount(0);
+    expect(dialog).toBe(false);
+  });
+
+  test('a parse error is shown with its position; a limit is explained', async ({ page }) => {
+    const logs = new LogsPage(page);
+    await logs.open('{service_name="homebot"');
+    await expect(logs.error()).toContainText('parse error at line 1, col 24');
+    await expect(page.getByLabel('Error at line 1, column 24')).toBeVisible();
+    await logs.open('{service_name="homebot"}', 'from=now-30d&to=now');
+    await expect(page.getByText(/longer than this Loki allows/)).toBeVisible();
+  });
+
+  test('the label browser builds a selector by clicks', async ({ page }) => {
+    const logs = new LogsPage(page);
+    await page.goto('/logs?from=now-1h&to=now');
+    await page.getByRole('button', { name: 'Label browser' }).click();
+    const browser = logs.labelBrowser();
+    await browser.getByRole('button', { name: 'service_name' }).click();
+    await browser.getByRole('button', { name: /^homebot \d+ streams?/ }).click();
+    await browser.getByRole('button', { name: /^level/ }).click();
+    await browser.getByRole('button', { name: /^error \d+ streams?/ }).click();
+    await browser.getByRole('button', { name: /^warning \d+ streams?/ }).click();
+    await expect(browser.getByLabel('Built selector')).toHaveText('{service_name="homebot", level=~"error|warning"}');
+    await browser.getByRole('button', { name: 'Show logs' }).click();
+    await expect(logs.editor()).toHaveText('{service_name="homebot", level=~"error|warning"}');
+    await expect(logs.lines().first()).toBeVisible();
+  });
+
+  test('load older pages back without duplicates; link to line reopens it', async ({ page }) => {
+    const logs = new LogsPage(page);
+    await logs.open('{service_name="homebot"}', 'from=now-3h&to=now', 'limit=100');
+    await expect(logs.lineCount()).toContainText('100 lines');
+    await page.getByRole('button', { name: 'Load older lines' }).click();
+    await expect(logs.lineCount()).toContainText('200 lines');
+    const line = logs.lines().nth(3);
+    const details = await logs.expand(line);
+    const href = await details.getByRole('link', { name: 'Link to line' }).getAttribute('href');
+    const id = await line.getAttribute('data-line-id');
+    await page.goto(href!);
+    await expect(page.locator(`[data-line-id="${id}"] .log-row-selected`)).toBeVisible();
+  });
+
+  test('a metric query renders as a chart', async ({ page }) => {
+    const logs = new LogsPage(page);
+    await logs.open('sum by (level) (count_over_time({service_name="homebot"} [1m]))');
+    await expect(logs.chart()).toBeVisible();
+    await expect(logs.lines()).toHaveCount(0);
+  });
+});
