@@ -36,7 +36,8 @@ export const GanttRow = memo(function GanttRow(props: GanttRowProps) {
   const duration = formatDurationUs(span.durationUs);
   const left = pct(tree.startUs[node], view);
   const right = pct(tree.endUs[node], view);
-  const labelAfter = right < 75;
+  // The duration label goes after the bar, else before it, else inside its end.
+  const labelAt = right <= 82 ? 'after' : left >= 14 ? 'before' : 'inside';
 
   const classes = ['gantt-row'];
   if (selected) classes.push('selected');
@@ -98,8 +99,12 @@ export const GanttRow = memo(function GanttRow(props: GanttRowProps) {
           />
         ))}
         <span
-          className="gantt-duration"
-          style={labelAfter ? { left: `calc(${Math.max(0, right)}% + 4px)` } : { right: `calc(${Math.max(0, 100 - left)}% + 4px)` }}
+          className={`gantt-duration ${labelAt}`}
+          style={
+            labelAt === 'after'
+              ? { left: `calc(${Math.max(0, right)}% + 4px)` }
+              : { right: `calc(${Math.max(0, 100 - (labelAt === 'before' ? left : right))}% + 4px)` }
+          }
         >
           {duration}
         </span>
