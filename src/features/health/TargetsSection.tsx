@@ -36,7 +36,7 @@ export function TargetsSection({ targets, nowMs }: { targets: PromTarget[]; nowM
               ({group.up} of {group.total} up)
             </span>
           </h3>
-          <table className="data">
+          <table className="data targets-table">
             <thead>
               <tr>
                 {columns.map((col) => (
