@@ -14,6 +14,8 @@ export interface PublicConfig {
   demo: boolean;
   datasources: PublicDatasource[];
   telemetry: { serviceName: string; serviceVersion: string; environment: string; sampleRatio: number };
+  /** Derived-field rules for log lines (`logs.derivedFields` in the config file). */
+  logs?: { derivedFields: Array<{ name: string; field?: string; matcherRegex?: string; url: string }> };
 }
 
 export type Labels = Record<string, string>;

@@ -53,6 +53,27 @@ export const healthCheckSchema = z.strictObject({
   liveUrl: httpUrl.optional(),
 });
 
+/** A derived field for log lines (shown by the logs view; safe to expose: no secrets). */
+export const derivedFieldSchema = z
+  .strictObject({
+    name: z.string().min(1),
+    field: z.string().min(1).optional(),
+    matcherRegex: z
+      .string()
+      .min(1)
+      .refine((re) => {
+        try {
+          new RegExp(re);
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'not a valid regular expression')
+      .optional(),
+    url: z.string().regex(/^(\/(?!\/)|https?:\/\/)/, 'expected a path starting with "/" or an http(s) URL'),
+  })
+  .refine((rule) => Boolean(rule.field) !== Boolean(rule.matcherRegex), 'set exactly one of "field" or "matcherRegex"');
+
 export const configFileSchema = z.strictObject({
   datasources: z
     .array(datasourceSchema)
@@ -75,6 +96,7 @@ export const configFileSchema = z.strictObject({
     .prefault({}),
   embedding: z.strictObject({ allowedOrigins: z.array(frameAncestorOrigin).default([]) }).prefault({}),
   dashboards: z.string().min(1).default('./dashboards'),
+  logs: z.strictObject({ derivedFields: z.array(derivedFieldSchema).default([]) }).prefault({}),
   server: z
     .strictObject({
       host: z.string().min(1).default('127.0.0.1'),

@@ -42,10 +42,19 @@ describe('publicConfig', () => {
         { uid: 'prometheus', type: 'prometheus', name: 'Prometheus' },
       ],
       telemetry: { serviceName: 'sightline-web', serviceVersion: expect.any(String), environment: 'prod', sampleRatio: 0.5 },
+      logs: { derivedFields: [] },
     });
     const json = JSON.stringify(pub);
     for (const secret of ['internal', 'team-secret', 'svc-user', 'hunter2', 'tok-123', 'key-456', 'X-Api-Key']) {
       expect(json).not.toContain(secret);
     }
+  });
+
+  it('passes derived-field rules for log lines to the browser, and refuses broken ones', () => {
+    const rule = { name: 'Order', matcherRegex: 'order=(\\w+)', url: 'https://shop.example.com/orders/${__value.raw}' };
+    expect(publicConfig(parseConfig({ logs: { derivedFields: [rule] } })).logs).toEqual({ derivedFields: [{ ...rule, field: undefined }] });
+    expect(() => parseConfig({ logs: { derivedFields: [{ name: 'x', matcherRegex: '(', url: '/x' }] } })).toThrow(/not a valid regular expression/);
+    expect(() => parseConfig({ logs: { derivedFields: [{ name: 'x', field: 'a', url: 'javascript:alert(1)' }] } })).toThrow(/http\(s\) URL/);
+    expect(() => parseConfig({ logs: { derivedFields: [{ name: 'x', url: '/x' }] } })).toThrow(/exactly one of/);
   });
 });

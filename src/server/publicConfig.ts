@@ -44,5 +44,6 @@ export function publicConfig(config: SightlineConfig): PublicConfig {
       environment: config.telemetry.environment ?? (demo ? 'demo' : 'production'),
       sampleRatio: config.telemetry.sampleRatio,
     },
+    logs: { derivedFields: config.logs.derivedFields.map(({ name, field, matcherRegex, url }) => ({ name, field, matcherRegex, url })) },
   };
 }

@@ -34,7 +34,10 @@ export function LogsPage() {
   const search = logsRoute.useSearch();
   const { q = '', ds, line: linkedLine } = search;
   const navigate = useNavigate({ from: logsRoute.fullPath });
-  const datasource = pickDatasource(useConfig(), ['loki'], ds);
+  const config = useConfig();
+  const datasource = pickDatasource(config, ['loki'], ds);
+  // Configured rules first; the trace_id rule always applies, since trace links are the point.
+  const derivedFields = useMemo(() => [...(config.logs?.derivedFields ?? []), ...DEFAULT_DERIVED_FIELDS], [config]);
   const uid = datasource?.uid;
   const { resolved, error: rangeError } = useTimeRange();
   const shape = useMemo(() => analyzeLogQL(q), [q]);
@@ -65,7 +68,7 @@ export function LogsPage() {
 
   const actions: LineActions = useMemo(
     () => ({
-      derivedFields: DEFAULT_DERIVED_FIELDS,
+      derivedFields,
       onShowContext: setContextLine,
       onFilter: (field, name, include, parser) =>
         runQuery(field.source === 'label' ? addLabelMatcher(q, field.key, field.value, include) : addFieldFilter(q, name, field.value, include, parser ?? 'json')),
@@ -74,7 +77,7 @@ export function LogsPage() {
         return `${location.origin}/logs${stringifySearch(params)}`;
       },
     }),
-    [q, ds, search.direction, search.limit, resolved?.fromMs, resolved?.toMs, runQuery],
+    [q, ds, search.direction, search.limit, resolved?.fromMs, resolved?.toMs, runQuery, derivedFields],
   );
 
   const queryError = lines.error ?? metric.error;
