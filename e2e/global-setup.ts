@@ -2,6 +2,7 @@ import { startPrometheus } from './support/prometheus';
 import { startAppServer } from './support/appServer';
 import { startFakeUpstream } from './support/fakeUpstream';
 import { PORTS, URLS } from './support/ports';
+import { liveDashboardsFolder, shippedDashboards } from './support/dashboardsFolder';
 import { startOtlpReceiver } from './support/otlpReceiver';
 import { startRecordingUpstream } from './support/recordingUpstream';
 import { startFlippingApp } from './support/flippingApp';
@@ -46,9 +47,12 @@ export default async function globalSetup() {
     stops.push(recordingUpstream.close);
     const flippingApp = await startFlippingApp(PORTS.flippingApp);
     stops.push(flippingApp.close);
+    const dashboards = liveDashboardsFolder();
+    stops.push(dashboards.remove);
     const live = await startAppServer(
       PORTS.liveApp,
       [
+        `dashboards: "${dashboards.dir}"`,
         'datasources:',
         `  - { uid: prometheus, type: prometheus, name: E2E Prometheus, url: "${URLS.prometheus}" }`,
         `  - { uid: loki, type: loki, name: Fake Loki, url: "${URLS.fakeUpstream}" }`,
@@ -62,7 +66,7 @@ export default async function globalSetup() {
       { OTLP_URL: URLS.otlpReceiver, SIGHTLINE_HEALTH_INTERVAL_MS: '1000' },
     );
     stops.push(live.stop);
-    const demo = await startAppServer(PORTS.demoApp, 'datasources: []\n');
+    const demo = await startAppServer(PORTS.demoApp, `datasources: []\ndashboards: "${shippedDashboards}"\n`);
     stops.push(demo.stop);
   } catch (error) {
     await teardown();
