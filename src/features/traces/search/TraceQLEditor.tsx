@@ -53,6 +53,8 @@ export function TraceQLEditor({ value, onRun, fetchAttributes, fetchValues, erro
       const values = fixed ? fixed.map((v) => ({ type: 'keyword', value: v })) : await latest.current.fetchValues(where.attribute);
       return {
         from: where.from,
+        // Typing on within the value filters this list instead of asking Tempo again.
+        validFor: where.quoted ? /^(?:[^"\\]|\\.)*$/ : /^[\w.\-:]*$/,
         options: values.map(
           (v): Completion => ({
             label: v.value,
