@@ -78,6 +78,7 @@ describe('readHealthBody', () => {
 
   it('takes the first line of a text body as the reported status', () => {
     expect(read('OK\nmore', 'text/plain')).toEqual({ reported: 'OK', checks: [], facts: [] });
+    expect(read('<html><body>502 Bad Gateway</body></html>', 'text/html')).toEqual({ checks: [], facts: [] });
   });
 
   it('marks a check object without a status as unknown', () => {

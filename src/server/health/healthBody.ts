@@ -76,6 +76,8 @@ export function readHealthBody(parsed: ParsedBody): HealthBodyReport {
     case 'empty':
       return { checks: [], facts: [] };
     case 'text':
+      // An HTML page (a proxy's 502, a login page) says nothing a status word could: leave it out.
+      if (parsed.text.startsWith('<')) return { checks: [], facts: [] };
       return { reported: parsed.text.split('\n', 1)[0]!.slice(0, 200), checks: [], facts: [] };
     case 'malformed':
       return { checks: [], facts: [], problem: parsed.error };

@@ -75,6 +75,24 @@ describe('HealthMonitor', () => {
     expect(readiness.uptimePercent).toBe(50);
   });
 
+  it('reports a body cut off mid-way by the app as truncated, not as a crash', async () => {
+    const app = await serve((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '500' });
+      res.write('{"status":"ready","checks":{"database":tr');
+      setTimeout(() => res.destroy(), 20);
+    });
+    servers.push(app);
+    const snapshot = await monitorFor({ health: [{ name: 'cut', url: `${app.url}/health/ready` }] }).snapshot();
+    expect(snapshot.apps[0]!.endpoints[0]!.latest).toMatchObject({ state: 'degraded', httpStatus: 200, error: expect.stringMatching(/^body is truncated JSON/) });
+  });
+
+  it('reports an HTML error page from a proxy in front of the app by its status', async () => {
+    const app = await serve((_req, res) => res.writeHead(502, { 'Content-Type': 'text/html' }).end('<html><body><h1>502 Bad Gateway</h1></body></html>'));
+    servers.push(app);
+    const snapshot = await monitorFor({ health: [{ name: 'gw', url: `${app.url}/health/ready` }] }).snapshot();
+    expect(snapshot.apps[0]!.endpoints[0]!.latest).toMatchObject({ state: 'failing', httpStatus: 502, error: 'HTTP 502' });
+  });
+
   it('never has more than one probe in flight per target', async () => {
     let calls = 0;
     let release: () => void = () => {};
