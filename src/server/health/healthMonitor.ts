@@ -34,7 +34,11 @@ class ProbeTarget {
 
   /** Never more than one probe in flight: a slow backend is not piled on, it just misses rounds. */
   run(): Promise<void> {
+    const startedAt = Date.now();
     this.inFlight ??= this.probe()
+      // A bug in a probe must not become an unhandled rejection (which ends the Node process):
+      // it is recorded as a failed probe, with its message.
+      .catch((error: unknown): ProbeResult => ({ at: startedAt, state: 'failing', latencyMs: 0, error: `probe failed: ${(error as Error)?.message ?? String(error)}`, checks: [], facts: [] }))
       .then((result) => {
         this.latest = result;
         this.ring.push(historyEntry(result));
