@@ -4,8 +4,9 @@ import { chromium } from '@playwright/test';
 import { startAppServer } from '../support/appServer';
 import type { BenchContext, Figure, FigureSource } from './types';
 import { bundleFigures } from './figures/bundle';
+import { logsFigures } from './figures/logs';
 
-const SOURCES: FigureSource[] = [bundleFigures];
+const SOURCES: FigureSource[] = [bundleFigures, logsFigures];
 
 const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 const base = Number(process.env.BENCH_PORT_BASE ?? 39490);

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import type { LogLine } from '../../datasources/types';
 import { summarizeFields } from './fieldSummary';
 import { filterNameFor, type LineField } from './lineFields';
@@ -6,9 +6,12 @@ import { parsedLine } from './parsedLine';
 
 /** The summary reads the newest lines only, so it stays cheap however many lines are held. */
 const SAMPLE = 1000;
+const EMPTY: LogLine[] = [];
 
-export function FieldSummary({ lines, onFilter }: { lines: LogLine[]; onFilter: (field: LineField, name: string, parser: 'json' | 'logfmt' | null) => void }) {
-  const sample = lines.length > SAMPLE ? lines.slice(0, SAMPLE) : lines;
+export function FieldSummary({ lines: current, onFilter }: { lines: LogLine[]; onFilter: (field: LineField, name: string, parser: 'json' | 'logfmt' | null) => void }) {
+  // Parsing the sample waits until the lines themselves are on screen.
+  const lines = useDeferredValue(current, EMPTY);
+  const sample = useMemo(() => (lines.length > SAMPLE ? lines.slice(0, SAMPLE) : lines), [lines]);
   const { stats, parserOf, labelsOf } = useMemo(() => {
     const parserOf = new Map<string, 'json' | 'logfmt' | null>();
     const labelsOf = new Map<string, Record<string, string>>();

@@ -8,6 +8,7 @@ import { stringifySearch } from '../../app/urlSearch';
 import { labels as fetchLabels, labelValues as fetchLabelValues } from '../../datasources/loki';
 import type { LogLine } from '../../datasources/types';
 import { dedupLines } from './dedup';
+import { createLineFilter } from './lineFilter';
 import { DEFAULT_DERIVED_FIELDS } from './derivedFields';
 import type { LineActions } from './LineDetails';
 import { LogList } from './LogList';
@@ -58,11 +59,8 @@ export function LogsPage() {
   const stepS = resolved ? volumeStepSeconds(resolved.toMs - resolved.fromMs) : 60;
   const volume = useLogMetric(uid, volumeQuery(q, stepS), Boolean(q && !shape.isMetric && !shape.hasSyntaxError && !search.live), resolved?.fromMs, resolved?.toMs, stepS * 1000, 'logs volume query_range');
 
-  const visibleLines = useMemo(() => {
-    const needle = deferredFilter.trim().toLowerCase();
-    if (!needle) return lines.lines;
-    return lines.lines.filter((l) => l.line.toLowerCase().includes(needle));
-  }, [lines.lines, deferredFilter]);
+  const lineFilter = useMemo(() => createLineFilter(lines.lines), [lines.lines]);
+  const visibleLines = useMemo(() => lineFilter.filter(deferredFilter), [lineFilter, deferredFilter]);
   const rows = useMemo(() => dedupLines(visibleLines, search.dedup ?? 'none', (l) => parsedLine(l).text), [visibleLines, search.dedup]);
   const allTerms = useMemo(() => (deferredFilter.trim() ? [...terms, deferredFilter.trim()] : terms), [terms, deferredFilter]);
 
