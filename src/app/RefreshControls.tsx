@@ -10,10 +10,14 @@ export function RefreshControls() {
   const navigate = useNavigate();
   return (
     <div className="refresh-controls" role="group" aria-label="Refresh">
-      <button type="button" onClick={() => {
-            traceUserAction('refresh');
-            bump();
-          }} title="Refresh now">
+      <button
+        type="button"
+        onClick={() => {
+          traceUserAction('refresh');
+          bump();
+        }}
+        title="Refresh now"
+      >
         Refresh
       </button>
       <select

@@ -8,6 +8,7 @@ import { DemoLoki } from './loki.ts';
 import { DEMO_SEED } from './random.ts';
 import { DemoTraceStore } from './traces.ts';
 import { demoTailHandler } from './wsTail.ts';
+import { otlpReceiverHandler } from './otlpReceiver.ts';
 
 export interface DemoWorker {
   /** The trace store behind the demo Tempo/Jaeger: `add` the app's own spans to it. */
@@ -22,6 +23,8 @@ export async function startDemoWorker(options: { seed?: number; now?: () => numb
   const worker = setupWorker(
     ...demoHandlers({ prefix: browserPrefix, now, seed, traceStore, catchAll: true }),
     demoTailHandler(`*/api/datasources/proxy/uid/${DEMO_UIDS.loki}/loki/api/v1/tail`, new DemoLoki({ seed, now })),
+    // The browser's own spans go into the same store, so its traces open offline too.
+    otlpReceiverHandler(traceStore),
   );
   await worker.start({ onUnhandledRequest: 'bypass', quiet: true, serviceWorker: { url: '/mockServiceWorker.js' } });
   return { traceStore, stop: () => worker.stop() };

@@ -6,18 +6,24 @@ import { context, ROOT_CONTEXT, trace, type Context, type Span } from '@opentele
 // children. An auto-refresh long after it starts a trace of its own.
 const CAUSE_WINDOW_MS = 3000;
 
-let cause: { context: Context; until: number } | undefined;
+/** A user action can cause a navigation; a navigation causes queries, but not the next navigation (that is the user's doing). */
+export type CauseKind = 'action' | 'navigation';
+
+let cause: { context: Context; until: number; kind: CauseKind } | undefined;
 
 /** Makes `span` the parent of spans started in the next `windowMs` with no active span of their own. */
-export function rememberCause(span: Span, windowMs = CAUSE_WINDOW_MS): void {
-  cause = { context: trace.setSpan(ROOT_CONTEXT, span), until: performance.now() + windowMs };
+export function rememberCause(span: Span, kind: CauseKind, windowMs = CAUSE_WINDOW_MS): void {
+  cause = { context: trace.setSpan(ROOT_CONTEXT, span), until: performance.now() + windowMs, kind };
 }
 
-/** The active context when it holds a span; otherwise the recent cause's; otherwise the (empty) active one. */
-export function parentContext(): Context {
+/**
+ * The active context when it holds a span; otherwise the recent cause's, if it is of a kind in
+ * `kinds`; otherwise the (empty) active one.
+ */
+export function parentContext(kinds: CauseKind[] = ['action', 'navigation']): Context {
   const active = context.active();
   if (trace.getSpan(active)) return active;
-  return cause && performance.now() < cause.until ? cause.context : active;
+  return cause && kinds.includes(cause.kind) && performance.now() < cause.until ? cause.context : active;
 }
 
 /** For tests. */

@@ -7,6 +7,7 @@ import { hrTimeToMilliseconds } from '@opentelemetry/core';
 import { forgetCause } from './cause';
 import { traceNavigations } from './navigation';
 import { withQuerySpan } from './query';
+import { traceUserAction } from './userAction';
 
 const exporter = new InMemorySpanExporter();
 
@@ -40,10 +41,19 @@ describe('traceNavigations', () => {
     const navigation = exporter.getFinishedSpans()[1]!;
     expect(navigation.name).toBe('navigation /traces/$traceId');
     expect(navigation.attributes).toMatchObject({ 'url.path': '/traces/abc', 'sightline.navigation.from': '/' });
+    // A navigation is the user's doing, not the previous page's.
+    expect(navigation.parentSpanContext).toBeUndefined();
 
     await withQuerySpan('traces get trace', {}, async () => null);
     const query = exporter.getFinishedSpans()[2]!;
     expect(query.parentSpanContext?.spanId).toBe(navigation.spanContext().spanId);
+
+    traceUserAction('run query');
+    await router.navigate({ to: '/' });
+    const [action, next] = exporter.getFinishedSpans().slice(3);
+    expect(action!.name).toBe('user run query');
+    expect(next!.name).toBe('navigation /');
+    expect(next!.parentSpanContext?.spanId).toBe(action!.spanContext().spanId);
     stop();
   });
 });

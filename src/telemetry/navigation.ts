@@ -28,9 +28,9 @@ export function traceNavigations(router: AnyRouter, tracer: Tracer): () => void 
   const offBefore = router.subscribe('onBeforeNavigate', (event: NavigationEvent) => {
     if (current?.initial && !event.fromLocation) return;
     if (current) finish({ 'sightline.navigation.superseded': 'true' });
-    const span = tracer.startSpan('navigation', { attributes: navigationAttributes(event) }, parentContext());
+    const span = tracer.startSpan('navigation', { attributes: navigationAttributes(event) }, parentContext(['action']));
     current = { span, initial: false };
-    rememberCause(span, IN_FLIGHT_WINDOW_MS);
+    rememberCause(span, 'navigation', IN_FLIGHT_WINDOW_MS);
   });
   const offResolved = router.subscribe('onResolved', (event: NavigationEvent) => {
     if (current?.initial) current.span.setAttributes(navigationAttributes(event));
@@ -46,7 +46,7 @@ export function traceNavigations(router: AnyRouter, tracer: Tracer): () => void 
     span.setAttributes({ ...attributes, 'sightline.route': route });
     span.end();
     // A superseded navigation caused nothing: the one replacing it will.
-    if (!attributes['sightline.navigation.superseded']) rememberCause(span);
+    if (!attributes['sightline.navigation.superseded']) rememberCause(span, 'navigation');
   }
 
   return () => {
@@ -63,7 +63,7 @@ function startPageLoad(tracer: Tracer): { span: Span; initial: true } {
   meta.name = TRACE_PARENT_HEADER;
   meta.content = `00-${traceId}-${spanId}-0${traceFlags & 1}`;
   document.head.append(meta);
-  rememberCause(span, IN_FLIGHT_WINDOW_MS);
+  rememberCause(span, 'navigation', IN_FLIGHT_WINDOW_MS);
   return { span, initial: true };
 }
 

@@ -42,9 +42,12 @@ export function startTelemetry(settings: PublicConfig['telemetry']): void {
       new FetchInstrumentation({
         // Exporting spans about exporting spans would never end.
         ignoreUrls: [/\/otlp\/v1\/traces/, /mockServiceWorker\.js/],
-        clearTimingResources: true,
+        // Left in place: the query inspector reads a request's Resource Timing entry (size, status)
+        // after the fetch span has ended. The buffer is emptied when full instead.
+        clearTimingResources: false,
       }),
     ],
   });
+  performance.addEventListener?.('resourcetimingbufferfull', () => performance.clearResourceTimings());
   telemetryStats.enabled = true;
 }

@@ -104,7 +104,7 @@ describe('causes: user actions and navigations', () => {
 
   it('lets a query started after the window begin its own trace', async () => {
     const span = trace.getTracer('t').startSpan('navigation /');
-    rememberCause(span, 0);
+    rememberCause(span, 'navigation', 0);
     span.end();
     await withQuerySpan('q', {}, async () => null);
     const query = exporter.getFinishedSpans()[1]!;

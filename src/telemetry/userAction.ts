@@ -11,7 +11,7 @@ export function traceUserAction(action: string, attributes: Record<string, strin
   try {
     // A root: a user action is where a trace starts, whatever ran before it.
     const span = trace.getTracer('sightline-web').startSpan(`user ${action}`, { root: true, attributes: { 'sightline.action': action, ...attributes } });
-    rememberCause(span);
+    rememberCause(span, 'action');
     span.end();
   } catch {
     // Telemetry must never break a click.

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, type Response } from '@playwright/test';
 import type { ReceivedSpan } from '../../support/otlpReceiver';
 import type { RecordedUpstreamRequest } from '../../support/recordingUpstream';
 import { URLS } from '../../support/ports';
@@ -18,27 +18,39 @@ async function upstreamRequests(): Promise<RecordedUpstreamRequest[]> {
 
 /** Opens Explore on `uid` and returns the browser fetch span's ids, read off the query request's `traceparent`. */
 async function runExploreQuery(page: Page, uid: string): Promise<{ traceId: string; fetchSpanId: string }> {
-  const queryRequest = page.waitForRequest((request) => request.url().includes(`/api/datasources/proxy/uid/${uid}/api/v1/query_range`));
+  const queryResponse = page.waitForResponse((response) => response.url().includes(`/api/datasources/proxy/uid/${uid}/api/v1/query_range`));
   await page.goto(`/explore/metrics?q=up&from=now-5m&to=now${uid === 'prometheus' ? '' : `&ds=${uid}`}`);
-  const traceparent = (await queryRequest).headers()['traceparent'];
+  return fetchSpanOf(await queryResponse);
+}
+
+/** The browser fetch span's ids, read off the `traceparent` FetchInstrumentation put on the request. */
+function fetchSpanOf(response: Response): { traceId: string; fetchSpanId: string } {
+  expect(response.status()).toBe(200);
+  const traceparent = response.request().headers()['traceparent'];
   expect(traceparent, 'the query carries the browser fetch span').toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
   const [, traceId, fetchSpanId] = traceparent!.split('-');
-  await expect(page.getByText(/\d+ series/)).toBeVisible();
   return { traceId: traceId!, fetchSpanId: fetchSpanId! };
 }
 
-/** Waits until the collector holds the fetch span and the proxy span under it, and returns them. */
-async function joinedSpans(traceId: string, fetchSpanId: string) {
+/**
+ * Waits until the collector holds the fetch span, the proxy span under it and any spans named in
+ * `alsoNamed` in the same trace, and returns them.
+ */
+async function joinedSpans(traceId: string, fetchSpanId: string, alsoNamed: string[] = []) {
   let spans: ReceivedSpan[] = [];
   await expect
     .poll(
       async () => {
         spans = (await receivedSpans()).filter((span) => span.traceId === traceId);
-        return spans.some((s) => s.spanId === fetchSpanId) && spans.some((s) => s.parentSpanId === fetchSpanId);
+        const missing = alsoNamed.filter((name) => !spans.some((s) => s.name === name));
+        if (!spans.some((s) => s.spanId === fetchSpanId)) missing.push('the fetch span');
+        if (!spans.some((s) => s.parentSpanId === fetchSpanId)) missing.push('the proxy span');
+        // Listing what did arrive makes a failure readable.
+        return missing.length ? { missing, received: spans.map((s) => `${s.service}: ${s.name}`) } : 'complete';
       },
-      { timeout: 15_000, message: 'the collector receives the browser fetch span and the proxy span' },
+      { timeout: 15_000, message: 'the collector receives the whole trace' },
     )
-    .toBe(true);
+    .toBe('complete');
   const fetchSpan = spans.find((s) => s.spanId === fetchSpanId)!;
   const proxySpan = spans.find((s) => s.parentSpanId === fetchSpanId)!;
   return { spans, fetchSpan, proxySpan };
@@ -48,7 +60,7 @@ test.describe('frontend-to-backend traces', () => {
   test('browser query, fetch and proxy spans join in one trace against real Prometheus', async ({ page, request }) => {
     const forwardedBefore = (await (await request.get('/api/telemetry/stats')).json()).forwarded as number;
     const { traceId, fetchSpanId } = await runExploreQuery(page, 'prometheus');
-    const { spans, fetchSpan, proxySpan } = await joinedSpans(traceId, fetchSpanId);
+    const { spans, fetchSpan, proxySpan } = await joinedSpans(traceId, fetchSpanId, ['page load /explore/metrics', 'documentLoad']);
 
     expect(fetchSpan.service).toBe('sightline-web');
     expect(String(fetchSpan.attributes['url.full'])).toContain('/api/datasources/proxy/uid/prometheus/api/v1/query_range');
@@ -56,6 +68,11 @@ test.describe('frontend-to-backend traces', () => {
     const querySpan = spans.find((s) => s.spanId === fetchSpan.parentSpanId);
     expect(querySpan?.name).toBe('explore.metrics query_range');
     expect(querySpan?.attributes['db.query.text']).toBe('up');
+    // ...whose parent is the page load, which also holds the document-load spans.
+    const pageLoad = spans.find((s) => s.name === 'page load /explore/metrics')!;
+    expect(querySpan?.parentSpanId).toBe(pageLoad.spanId);
+    expect(pageLoad.parentSpanId).toBeUndefined();
+    expect(spans.find((s) => s.name === 'documentLoad')?.parentSpanId).toBe(pageLoad.spanId);
 
     expect(proxySpan).toMatchObject({ service: 'sightline-proxy', kind: SERVER_KIND, traceId });
     expect(proxySpan.attributes).toMatchObject({
@@ -87,5 +104,20 @@ test.describe('frontend-to-backend traces', () => {
     )?.headers;
     expect(jaegerHeaders?.['uber-trace-id']).toBe(`${jaeger.traceId}:${jaegerProxy.spanId}:0:1`);
     expect(jaegerHeaders?.traceparent).toBeUndefined();
+  });
+
+  test('a refresh is traced from the click: user action → query → fetch → proxy', async ({ page }) => {
+    const firstQuery = page.waitForResponse((response) => response.url().includes('/api/datasources/proxy/uid/prometheus/api/v1/query_range'));
+    await page.goto('/explore/metrics?q=up&from=now-5m&to=now');
+    await firstQuery;
+    const refreshed = page.waitForResponse((response) => response.url().includes('/api/datasources/proxy/uid/prometheus/api/v1/query_range'));
+    await page.getByRole('group', { name: 'Refresh' }).getByRole('button', { name: 'Refresh' }).click();
+    const { traceId, fetchSpanId } = fetchSpanOf(await refreshed);
+    const { spans, fetchSpan } = await joinedSpans(traceId, fetchSpanId, ['user refresh']);
+
+    const byId = new Map(spans.map((s) => [s.spanId, s]));
+    const ancestry: string[] = [];
+    for (let span = byId.get(fetchSpan.parentSpanId!); span; span = span.parentSpanId ? byId.get(span.parentSpanId) : undefined) ancestry.push(span.name);
+    expect(ancestry).toEqual(['explore.metrics query_range', 'user refresh']);
   });
 });
