@@ -1,0 +1,35 @@
+import { keepPreviousData, useQueries, useQueryClient } from '@tanstack/react-query';
+import { inspectedInstant, inspectedRange, type Inspected } from './inspectedQuery';
+import type { InstantSample, TimeSeries } from '../../datasources/types';
+
+export interface ExploreWindow {
+  fromMs: number;
+  toMs: number;
+  stepMs: number;
+}
+
+type Result = Inspected<TimeSeries[]> | Inspected<InstantSample[]>;
+
+/** One request per non-empty query: query_range for the graph, an instant query for the table. */
+export function useExploreQueries(uid: string | undefined, exprs: string[], tab: 'graph' | 'table', w: ExploreWindow | null) {
+  const client = useQueryClient();
+  const keys = exprs.map((expr) =>
+    tab === 'graph'
+      ? (['prometheus', 'explore', 'query_range', uid, expr, w?.fromMs, w?.toMs, w?.stepMs] as const)
+      : (['prometheus', 'explore', 'query', uid, expr, w?.toMs] as const),
+  );
+  const results = useQueries({
+    queries: exprs.map((expr, i) => ({
+      queryKey: keys[i],
+      enabled: Boolean(uid && w && expr),
+      placeholderData: keepPreviousData,
+      queryFn: ({ signal }: { signal: AbortSignal }): Promise<Result> =>
+        tab === 'graph' ? inspectedRange(uid!, expr, w!.fromMs, w!.toMs, w!.stepMs, signal) : inspectedInstant(uid!, expr, w!.toMs, signal),
+    })),
+  });
+  return {
+    results,
+    isFetching: results.some((r) => r.isFetching),
+    cancel: () => keys.forEach((queryKey) => void client.cancelQueries({ queryKey })),
+  };
+}
