@@ -1,12 +1,24 @@
+import { createServer } from 'node:net';
 import { expect, test, type Page, type Response } from '@playwright/test';
 import type { ReceivedSpan } from '../../support/otlpReceiver';
 import type { RecordedUpstreamRequest } from '../../support/recordingUpstream';
+import { startAppServer } from '../../support/appServer';
 import { URLS } from '../../support/ports';
 
 // The join the issue asks for: browser query span → fetch span → proxy server span → backend,
 // one trace id, each the parent of the next, checked on what a real collector would receive.
 
 const SERVER_KIND = 2;
+
+/** A port free right now (parallel runs use nearby port bases, so none is reserved for this). */
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 async function receivedSpans(): Promise<ReceivedSpan[]> {
   return (await fetch(`${URLS.otlpReceiver}/spans`)).json();
@@ -119,5 +131,31 @@ test.describe('frontend-to-backend traces', () => {
     const ancestry: string[] = [];
     for (let span = byId.get(fetchSpan.parentSpanId!); span; span = span.parentSpanId ? byId.get(span.parentSpanId) : undefined) ancestry.push(span.name);
     expect(ancestry).toEqual(['explore.metrics query_range', 'user refresh']);
+  });
+
+  test('with the collector down the app works, the console stays clean and the drops are counted', async ({ page }) => {
+    // A port nothing listens on: the collector is down for both the forwarder and the proxy's exporter.
+    const deadCollector = 'http://127.0.0.1:9';
+    const app = await startAppServer(await freePort(), `datasources:\n  - { uid: prometheus, type: prometheus, url: "${URLS.prometheus}" }\n`, {
+      OTLP_URL: deadCollector,
+    });
+    try {
+      const problems: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
+      });
+      page.on('pageerror', (error) => problems.push(error.message));
+      const query = page.waitForResponse((response) => response.url().includes('/api/datasources/proxy/uid/prometheus/api/v1/query_range'));
+      await page.goto(`${app.url}/explore/metrics?q=up&from=now-5m&to=now`);
+      expect((await query).status()).toBe(200);
+      await expect
+        .poll(async () => (await (await fetch(`${app.url}/api/telemetry/stats`)).json()).dropped.collectorUnavailable, {
+          message: 'the browser exported, and the forwarder counted the drop',
+        })
+        .toBeGreaterThan(0);
+      expect(problems).toEqual([]);
+    } finally {
+      await app.stop();
+    }
   });
 });
