@@ -140,4 +140,24 @@ test.describe('logs', () => {
     await expect(logs.chart()).toBeVisible();
     await expect(logs.lines()).toHaveCount(0);
   });
+
+  test('the editor completes label names and values from Loki', async ({ page }) => {
+    const logs = new LogsPage(page);
+    await page.goto('/logs?from=now-1h&to=now');
+    await logs.editor().click();
+    await page.keyboard.type('{service_n');
+    await expect(page.getByRole('option', { name: 'service_name' })).toBeVisible();
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('="');
+    await expect(page.getByRole('option', { name: 'legacy-worker' })).toBeVisible();
+    await page.getByRole('option', { name: 'legacy-worker' }).click();
+    await expect(logs.editor()).toHaveText('{service_name="legacy-worker"}');
+  });
+
+  test('an unreachable Loki is named in the error', async ({ page }) => {
+    await page.route('**/api/datasources/proxy/uid/loki/loki/api/v1/query_range?**', (route) => route.abort('connectionrefused'));
+    const logs = new LogsPage(page);
+    await logs.open('{service_name="homebot"}');
+    await expect(logs.error().first()).toContainText('datasource "loki"');
+  });
 });
