@@ -160,4 +160,28 @@ test.describe('logs', () => {
     await logs.open('{service_name="homebot"}');
     await expect(logs.error().first()).toContainText('datasource "loki"');
   });
+
+  test('live tail reconnects after a drop, from just after the last line, and says when it stops', async ({ page }) => {
+    const urls: string[] = [];
+    const ns = (BigInt(Date.now()) * 1_000_000n).toString();
+    await page.routeWebSocket(/\/loki\/api\/v1\/tail/, (ws) => {
+      urls.push(ws.url());
+      const n = urls.length;
+      ws.send(JSON.stringify({ streams: [{ stream: { service_name: 'homebot' }, values: [[(BigInt(ns) + BigInt(n)).toString(), `line from connection ${n}`]] }] }));
+      // The first connection drops without a reason; the third is refused the way Loki refuses a bad query.
+      if (n === 1) setTimeout(() => ws.close(), 300);
+      if (n === 3) ws.close({ code: 1000, reason: 'parse error at line 1, col 2' });
+    });
+    const logs = new LogsPage(page);
+    await logs.open('{service_name="homebot"}', 'from=now-5m&to=now', 'live=1');
+    await expect(logs.liveLines().filter({ hasText: 'line from connection 1' })).toHaveCount(1);
+    await expect(logs.liveStatus()).toContainText('reconnecting in 1 s (attempt 1)');
+    await expect(logs.liveLines().filter({ hasText: 'line from connection 2' })).toHaveCount(1);
+    await expect(logs.liveStatus()).toContainText('connected, 2 lines');
+    expect(new URL(urls[1]).searchParams.get('start')).toBe((BigInt(ns) + 2n).toString());
+    // Loki refusing the tail with a reason (a bad query): no retries, and the reason is shown.
+    await page.reload();
+    await expect(logs.liveStatus()).toContainText('Live tail stopped. Loki closed the live tail: parse error at line 1, col 2');
+    await expect(page.getByRole('button', { name: 'Reconnect' })).toBeVisible();
+  });
 });

@@ -1,10 +1,14 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { labels as fetchLabels, series as fetchSeries } from '../../datasources/loki';
+import { labels as fetchLabels } from '../../datasources/loki';
 import { QueryError } from '../../app/QueryError';
 import { withQuerySpan } from '../../telemetry/query';
-import { streamCountsByValue } from './labelCounts';
+import { labelValueCounts } from './labelCounts';
 import { selectorFromSelection } from './queryBuild';
+
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : n >= 1024 ? `${(n / 1024).toFixed(1)} kB` : `${n} B`;
+}
 
 interface LabelBrowserProps {
   uid: string;
@@ -23,12 +27,9 @@ export function LabelBrowser({ uid, fromMs, toMs, onUse, onClose }: LabelBrowser
     queryFn: ({ signal }) => withQuerySpan('logs labels', { 'datasource.uid': uid }, () => fetchLabels(uid, { start: fromMs, end: toMs }, signal)),
   });
   const values = useQuery({
-    queryKey: ['loki', 'series-counts', uid, focused, fromMs, toMs],
+    queryKey: ['loki', 'label-value-counts', uid, focused, fromMs, toMs],
     enabled: focused !== null,
-    queryFn: ({ signal }) =>
-      withQuerySpan('logs series', { 'datasource.uid': uid }, () => fetchSeries(uid, `{${focused}=~".+"}`, { start: fromMs, end: toMs }, signal)).then((s) =>
-        streamCountsByValue(s, focused!),
-      ),
+    queryFn: ({ signal }) => withQuerySpan('logs label values', { 'datasource.uid': uid }, () => labelValueCounts(uid, focused!, fromMs, toMs, signal)),
   });
   const selectedValues = (name: string) => selection.find(([n]) => n === name)?.[1] ?? [];
   const toggleValue = (name: string, value: string) =>
@@ -56,9 +57,9 @@ export function LabelBrowser({ uid, fromMs, toMs, onUse, onClose }: LabelBrowser
         <div role="group" aria-label={`Values of ${focused}`} className="chip-list">
           {values.isFetching && <span className="muted">Loading values…</span>}
           {values.error && <QueryError error={values.error} />}
-          {values.data?.map(({ value, streams }) => (
+          {values.data?.map(({ value, streams, bytes }) => (
             <button key={value} type="button" className="chip" aria-pressed={selectedValues(focused).includes(value)} onClick={() => toggleValue(focused, value)}>
-              {value} <span className="muted">{streams} {streams === 1 ? 'stream' : 'streams'}</span>
+              {value} <span className="muted">{bytes !== undefined ? formatBytes(bytes) : `${streams} ${streams === 1 ? 'stream' : 'streams'}`}</span>
             </button>
           ))}
         </div>

@@ -149,7 +149,7 @@ export function LogsPage() {
                 <LogList rows={rows} terms={allTerms} utc={utc} wrap={Boolean(search.wrap)} selectedId={linkedLine} actions={actions} />
                 {lines.hasNextPage && (
                   <button type="button" disabled={lines.isFetchingNextPage} onClick={() => void lines.fetchNextPage()}>
-                    {lines.isFetchingNextPage ? 'Loading older lines…' : 'Load older lines'}
+                    {lines.isFetchingNextPage ? 'Loading…' : direction === 'backward' ? 'Load older lines' : 'Load newer lines'}
                   </button>
                 )}
               </div>

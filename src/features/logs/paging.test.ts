@@ -1,6 +1,6 @@
 import type { LogLine } from '../../datasources/types';
 import { lokiStreamsToLines } from '../../datasources/loki';
-import { mergePages, olderPageEnd, pageAddedLines } from './paging';
+import { mergePages, newerPageStart, olderPageEnd, pageAddedLines } from './paging';
 
 const stream = { service_name: 'homebot' };
 const page = (values: Array<[string, string]>): LogLine[] => lokiStreamsToLines([{ stream, values }], 'backward');
@@ -32,5 +32,15 @@ describe('paging back in time', () => {
 
   it('knows when a page brought nothing new', () => {
     expect(pageAddedLines(first, first)).toBe(0);
+  });
+});
+
+describe('paging forward in time', () => {
+  it('starts the next page at the newest nanosecond seen and drops the repeats', () => {
+    const fwd = (values: Array<[string, string]>) => lokiStreamsToLines([{ stream, values }], 'forward');
+    const first = fwd([['1', 'a'], ['2', 'b']]);
+    expect(newerPageStart(first)).toBe('2');
+    const second = fwd([['2', 'b'], ['2', 'c'], ['3', 'd']]);
+    expect(mergePages([first, second]).map((l) => l.line)).toEqual(['a', 'b', 'c', 'd']);
   });
 });

@@ -1,4 +1,4 @@
-// "Load older" pages back in time. Loki's `end` is exclusive, and a page can stop in the middle
+// "Load older" pages back in time ("load newer" forward when reading oldest first). Loki's `end` is exclusive, and a page can stop in the middle
 // of several lines sharing one nanosecond, so the next page ends one nanosecond after the oldest
 // line seen and the overlap is dropped by line id (stream + time + text: the same on every page).
 
@@ -13,7 +13,18 @@ export function olderPageEnd(lines: LogLine[]): string | undefined {
   return addNs(oldest, 1);
 }
 
-/** Pages (each newest first) joined into one list without duplicates, newest first. */
+/**
+ * The `start` (ns) of the page after `lines` when reading oldest first: Loki's `start` is
+ * inclusive, so the newest nanosecond seen is asked again and its lines dropped by id.
+ */
+export function newerPageStart(lines: LogLine[]): string | undefined {
+  if (!lines.length) return undefined;
+  let newest = lines[0].timestampNs;
+  for (const l of lines) if (compareNs(l.timestampNs, newest) > 0) newest = l.timestampNs;
+  return newest;
+}
+
+/** Pages (each in the query's order) joined into one list without duplicates, in that order. */
 export function mergePages(pages: LogLine[][]): LogLine[] {
   if (pages.length === 1) return pages[0];
   const seen = new Set<string>();

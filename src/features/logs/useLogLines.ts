@@ -5,7 +5,7 @@ import type { LogMetricResult, LogQueryStats, LogsResult } from '../../datasourc
 import { withQuerySpan } from '../../telemetry/query';
 import { stepForRange } from '../../lib/step';
 import { compareNs, msToNs } from '../../lib/nanoseconds';
-import { mergePages, olderPageEnd } from './paging';
+import { mergePages, newerPageStart, olderPageEnd } from './paging';
 
 export interface LogLinesArgs {
   uid?: string;
@@ -19,7 +19,7 @@ export interface LogLinesArgs {
 
 /**
  * Lines of a log query, page by page. The first page covers the range; each "load older" page
- * ends just after the oldest line so far (see paging.ts). Only newest-first results page back.
+ * ends just after the oldest line so far (oldest first: starts at the newest), see paging.ts.
  */
 export function useLogLines({ uid, query, isMetric, fromMs, toMs, limit, direction }: LogLinesArgs) {
   const enabled = Boolean(uid && query && !isMetric && fromMs !== undefined && toMs !== undefined);
@@ -29,14 +29,24 @@ export function useLogLines({ uid, query, isMetric, fromMs, toMs, limit, directi
     initialPageParam: undefined as string | undefined,
     queryFn: ({ signal, pageParam }) =>
       withQuerySpan('logs query_range', { 'datasource.uid': uid!, 'db.query.text': query.slice(0, 500), 'loki.page': pageParam ? 'older' : 'first' }, () =>
-        queryRange(uid!, { query, start: fromMs!, end: pageParam ?? toMs!, limit, direction }, signal) as Promise<LogsResult>,
+        queryRange(
+          uid!,
+          direction === 'backward'
+            ? { query, start: fromMs!, end: pageParam ?? toMs!, limit, direction }
+            : { query, start: pageParam ?? fromMs!, end: toMs!, limit, direction },
+          signal,
+        ) as Promise<LogsResult>,
       ),
     getNextPageParam: (last, pages) => {
-      if (direction !== 'backward' || last.kind !== 'streams' || last.lines.length < limit) return undefined;
-      const end = olderPageEnd(last.lines);
-      // A page full of lines sharing one nanosecond cannot move back: stop rather than loop.
-      const previousEnd = pages.length > 1 ? olderPageEnd(pages[pages.length - 2].lines) : undefined;
-      return end && end !== previousEnd && compareNs(end, msToNs(fromMs!)) > 0 ? end : undefined;
+      if (last.kind !== 'streams' || last.lines.length < limit) return undefined;
+      // A page full of lines sharing one nanosecond cannot move on: stop rather than loop.
+      const previous = pages.length > 1 ? pages[pages.length - 2].lines : undefined;
+      if (direction === 'backward') {
+        const end = olderPageEnd(last.lines);
+        return end && end !== (previous && olderPageEnd(previous)) && compareNs(end, msToNs(fromMs!)) > 0 ? end : undefined;
+      }
+      const start = newerPageStart(last.lines);
+      return start && start !== (previous && newerPageStart(previous)) ? start : undefined;
     },
   });
   const pages = result.data?.pages;
