@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { generateLargeTrace, generateLargeTraceOtlp } from '../../../src/demo/largeTrace';
 import { referenceTrace } from '../../../src/demo/traces';
 import { TracePage } from '../../pages/TracePage';
 
@@ -62,5 +63,31 @@ test.describe('trace view (Tempo)', () => {
     const trace = new TracePage(page);
     await trace.open('0123456789abcdef0123456789abcdef');
     await expect(page.getByRole('alert')).toContainText('was not found');
+  });
+});
+
+test.describe('a 10,000-span trace', () => {
+  test('opens, scrolls to its last span and collapses', async ({ page }) => {
+    const generated = generateLargeTrace(10_000, 5);
+    const body = JSON.stringify(generateLargeTraceOtlp(10_000, 5));
+    await page.route('**/api/datasources/proxy/uid/tempo/api/v2/traces/**', (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: '404 page not found\n' }));
+    await page.route(`**/api/datasources/proxy/uid/tempo/api/traces/${generated.traceId}`, (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
+
+    const trace = new TracePage(page);
+    await trace.open(generated.traceId);
+    await expect(trace.summary()).toContainText('10,000 spans');
+    await expect(trace.gantt()).toHaveAttribute('aria-rowcount', '10000');
+    // Virtualized: only the rows in view (plus a few) are in the DOM.
+    expect(await trace.spanRows().count()).toBeLessThan(80);
+    await expect(trace.spanRow('batch.rescan_all_tokens')).toBeVisible();
+
+    await trace.gantt().evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await expect(trace.gantt().locator('[aria-rowindex="10000"]')).toBeVisible();
+    await expect(trace.spanRow('batch.rescan_all_tokens')).toHaveCount(0);
+
+    await trace.gantt().evaluate((el) => (el.scrollTop = 0));
+    await trace.toggle('batch.rescan_all_tokens', 'Collapse');
+    await expect(trace.gantt()).toHaveAttribute('aria-rowcount', '1');
+    await expect(trace.spanRows()).toHaveCount(1);
   });
 });

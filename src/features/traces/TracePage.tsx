@@ -16,8 +16,14 @@ export function TracePage() {
   const navigate = useNavigate({ from: '/traces/$traceId' });
   const { datasource, data: trace, error, isLoading } = useTrace(traceId, ds);
   // Computed once per trace, never per render of a row: tree, critical path, self time, summary.
-  const layout = useMemo(() => (trace ? computeTraceLayout(trace) : null), [trace]);
-  const selectedNode = (selectedSpanId ? layout?.tree.nodeOfSpanId.get(selectedSpanId) : undefined) ?? -1;
+  const layout = useMemo(() => {
+    if (!trace) return null;
+    const started = performance.now();
+    const result = computeTraceLayout(trace);
+    performance.measure('sightline:trace-layout', { start: started });
+    return result;
+  }, [trace]);
+  const selectedNode = (selectedSpanId ? layout?.tree.nodeOfSpanId(selectedSpanId) : undefined) ?? -1;
 
   const selectSpanId = useCallback(
     (spanId: string | undefined) => void navigate({ search: (prev) => ({ ...prev, span: spanId }), replace: true }),

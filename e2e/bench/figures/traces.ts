@@ -1,0 +1,172 @@
+// Trace view speed (DESIGN.md budgets): a generated 10,000 and 100,000-span trace served as
+// Tempo 2.3 JSON by a minimal Tempo stand-in over real HTTP, behind the real proxy, so the
+// browser does all the work it does for a real Tempo (fetch, JSON parse, OTLP conversion,
+// layout, first rows). page.route was tried first: it pushes a 35 MB body through the DevTools
+// protocol, which added about 2 s that no real network would. Each run gets a cold browser.
+
+import { createServer, type Server } from 'node:http';
+import type { Page } from '@playwright/test';
+import { generateLargeTrace, generateLargeTraceOtlp } from '../../../src/demo/largeTrace';
+import { startAppServer } from '../../support/appServer';
+import { median, type BenchContext, type Figure } from '../types';
+
+const RUNS = 3;
+const BUDGET_MS: Record<number, number> = { 10_000: 750, 100_000: 1100 };
+
+/**
+ * Set before any app script runs: notes when the trace's body has arrived (the app reads it with
+ * response.text()), and, once the first span row is in the DOM, the frame that paints it.
+ */
+const PAINT_PROBE = `
+  const text = Response.prototype.text;
+  Response.prototype.text = function () {
+    const traceBody = /\\/api\\/traces\\//.test(this.url);
+    return text.call(this).then((body) => {
+      if (traceBody) window.__traceBodyMs = performance.now();
+      return body;
+    });
+  };
+  new MutationObserver((_, observer) => {
+    if (!document.querySelector('[role="treegrid"] [role="row"]')) return;
+    observer.disconnect();
+    requestAnimationFrame(() => setTimeout(() => { window.__rowsPaintedMs = performance.now(); }, 0));
+  }).observe(document, { childList: true, subtree: true });
+`;
+
+interface RunResult {
+  navToRowsMs: number;
+  dataToRowsMs: number;
+  /** ms: JSON.parse + OTLP to Trace (the Tempo client), layout (ours, once), React render to paint. */
+  phases: { parseConvert: number; layout: number; render: number };
+  heapMB?: number;
+  scroll?: { p95: number; max: number; frames: number };
+  collapseMs?: number;
+}
+
+/** Answers like Tempo 2.3: no v2 trace route, v1 with the trace's JSON. */
+function startFakeTempo(port: number, bodies: Map<string, string>): Promise<Server> {
+  const server = createServer((req, res) => {
+    const id = /^\/api\/traces\/([0-9a-f]+)/.exec(req.url ?? '')?.[1];
+    const body = id && bodies.get(id);
+    if (body) {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(body);
+    } else {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end(id ? 'trace not found' : '404 page not found\n');
+    }
+  });
+  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
+}
+
+/**
+ * rAF-to-rAF intervals while the rows scroll by about 7 rows a frame (a fast wheel). A string,
+ * because tsx would wrap named functions in a helper the page does not have.
+ */
+const SCROLL_PROBE = `new Promise((resolve) => {
+  const scroller = document.querySelector('[role="treegrid"]');
+  const deltas = [];
+  let last = 0;
+  let frames = 0;
+  const tick = (t) => {
+    if (last) deltas.push(t - last);
+    last = t;
+    scroller.scrollTop += 200;
+    if (++frames < 240) requestAnimationFrame(tick);
+    else {
+      deltas.sort((a, b) => a - b);
+      resolve({ p95: deltas[Math.floor(deltas.length * 0.95)], max: deltas[deltas.length - 1], frames: deltas.length });
+    }
+  };
+  requestAnimationFrame(tick);
+})`;
+
+async function scrollFrames(page: Page): Promise<{ p95: number; max: number; frames: number }> {
+  return page.evaluate(SCROLL_PROBE);
+}
+
+const phase = (runs: RunResult[], key: keyof RunResult['phases']) => Math.round(median(runs.map((r) => r.phases[key])));
+
+async function oneRun(ctx: BenchContext, appUrl: string, traceId: string, full: boolean): Promise<RunResult> {
+  const browser = await ctx.launch();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.addInitScript(PAINT_PROBE);
+    await page.goto(`${appUrl}/traces/${traceId}`);
+    await page.waitForFunction(() => (window as unknown as { __rowsPaintedMs?: number }).__rowsPaintedMs, null, { timeout: 60_000, polling: 50 });
+    const t = await page.evaluate(() => {
+      const w = window as unknown as { __rowsPaintedMs: number; __traceBodyMs: number };
+      const converted = performance.getEntriesByName('sightline:trace-converted')[0]?.startTime ?? NaN;
+      const layout = performance.getEntriesByName('sightline:trace-layout')[0];
+      return { painted: w.__rowsPaintedMs, body: w.__traceBodyMs, converted, layoutMs: layout?.duration ?? NaN, layoutEnd: layout ? layout.startTime + layout.duration : NaN };
+    });
+    const result: RunResult = {
+      navToRowsMs: t.painted,
+      dataToRowsMs: t.painted - t.body,
+      phases: { parseConvert: t.converted - t.body, layout: t.layoutMs, render: t.painted - t.layoutEnd },
+    };
+    if (!full) return result;
+
+    await page.waitForTimeout(300); // let the minimap draw and the page settle
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+    result.heapMB = heap.usedSize / 1024 / 1024;
+    result.scroll = await scrollFrames(page);
+
+    // Collapse the root: every row but one disappears.
+    const root = page.getByRole('treegrid', { name: 'Spans' }).getByRole('row').first();
+    await page.evaluate(() => (document.querySelector('[role="treegrid"]')!.scrollTop = 0));
+    const started = await page.evaluate(() => performance.now());
+    await root.getByRole('button', { name: /^Collapse / }).click();
+    await page.waitForFunction(() => document.querySelector('[role="treegrid"]')?.getAttribute('aria-rowcount') === '1');
+    result.collapseMs = (await page.evaluate(() => performance.now())) - started;
+    return result;
+  } finally {
+    await browser.close();
+  }
+}
+
+export async function traceFigures(ctx: BenchContext): Promise<Figure[]> {
+  const port = Number(process.env.BENCH_PORT_BASE ?? 39490) + 5;
+  const bodies = new Map<string, string>();
+  for (const spanCount of [10_000, 100_000]) bodies.set(generateLargeTrace(spanCount, 1).traceId, JSON.stringify(generateLargeTraceOtlp(spanCount, 1)));
+  const tempo = await startFakeTempo(port + 1, bodies);
+  const app = await startAppServer(port, `datasources:\n  - { uid: tempo, type: tempo, url: "http://127.0.0.1:${port + 1}" }\n`);
+  const figures: Figure[] = [];
+  try {
+    for (const spanCount of [10_000, 100_000]) {
+      const traceId = generateLargeTrace(spanCount, 1).traceId;
+      const body = bodies.get(traceId)!;
+      const runs: RunResult[] = [];
+      for (let i = 0; i < RUNS; i++) runs.push(await oneRun(ctx, app.url, traceId, spanCount === 100_000));
+      const k = spanCount / 1000;
+      const size = `${(body.length / 1e6).toFixed(1)} MB of Tempo JSON`;
+      figures.push({
+        name: `trace_${k}k_nav_to_rows_ms`,
+        value: Math.round(median(runs.map((r) => r.navToRowsMs))),
+        unit: 'ms',
+        budget: BUDGET_MS[spanCount],
+        runs: runs.map((r) => Math.round(r.navToRowsMs)),
+        note: `cold browser, navigation to first span rows painted; ${size}`,
+      });
+      figures.push({
+        name: `trace_${k}k_data_to_rows_ms`,
+        value: Math.round(median(runs.map((r) => r.dataToRowsMs))),
+        unit: 'ms',
+        runs: runs.map((r) => Math.round(r.dataToRowsMs)),
+        note: `body received to first span rows painted; median phases: JSON parse + OTLP conversion ${phase(runs, 'parseConvert')} ms, layout ${phase(runs, 'layout')} ms, render to paint ${phase(runs, 'render')} ms`,
+      });
+      if (spanCount === 100_000) {
+        figures.push({ name: 'trace_100k_heap_mb', value: Math.round(median(runs.map((r) => r.heapMB!)) * 10) / 10, unit: 'MB', budget: 110, runs: runs.map((r) => Math.round(r.heapMB! * 10) / 10), note: 'JS heap after GC with the trace shown' });
+        figures.push({ name: 'trace_100k_scroll_p95_frame_ms', value: Math.round(median(runs.map((r) => r.scroll!.p95)) * 10) / 10, unit: 'ms', budget: 20, runs: runs.map((r) => Math.round(r.scroll!.p95 * 10) / 10), note: `rAF intervals while scrolling 200 px a frame for ${runs[0].scroll!.frames} frames` });
+        figures.push({ name: 'trace_100k_scroll_max_frame_ms', value: Math.round(median(runs.map((r) => r.scroll!.max)) * 10) / 10, unit: 'ms', budget: 50, runs: runs.map((r) => Math.round(r.scroll!.max * 10) / 10) });
+        figures.push({ name: 'trace_100k_collapse_root_ms', value: Math.round(median(runs.map((r) => r.collapseMs!))), unit: 'ms', runs: runs.map((r) => Math.round(r.collapseMs!)), note: 'click on the root toggle to one row shown (includes Playwright round trips)' });
+      }
+    }
+  } finally {
+    await app.stop();
+    await new Promise((resolve) => tempo.close(resolve));
+  }
+  return figures;
+}
