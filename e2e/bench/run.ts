@@ -5,8 +5,9 @@ import { startAppServer } from '../support/appServer';
 import type { BenchContext, Figure, FigureSource } from './types';
 import { bundleFigures } from './figures/bundle';
 import { logsFigures } from './figures/logs';
+import { metricsFigures } from './figures/metrics';
 
-const SOURCES: FigureSource[] = [bundleFigures, logsFigures];
+const SOURCES: FigureSource[] = [bundleFigures, logsFigures, metricsFigures];
 
 const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 const base = Number(process.env.BENCH_PORT_BASE ?? 39490);

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { dashboardRoute, rootRoute } from '../../app/router';
@@ -52,6 +52,13 @@ export function DashboardPage() {
     [resolved?.fromMs, resolved?.toMs, navigate],
   );
   useTimeShortcuts(actions);
+  const onZoom = useCallback(
+    (fromMs: number, toMs: number) => {
+      const next = zoomToSelection(fromMs, toMs);
+      if (next) void navigate({ to: '.', search: (prev: Record<string, unknown>) => ({ ...prev, ...next }) });
+    },
+    [navigate],
+  );
 
   if (dashboard.error) {
     return (
@@ -137,7 +144,7 @@ export function DashboardPage() {
               rangeText={range}
               vars={vars ?? {}}
               viewed={Boolean(search.viewPanel)}
-              onZoom={(fromMs, toMs) => setRange(zoomToSelection(fromMs, toMs))}
+              onZoom={onZoom}
             />
           ))}
         </div>

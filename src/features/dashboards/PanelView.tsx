@@ -1,5 +1,5 @@
 import { Link } from '@tanstack/react-router';
-import { useId, type ReactNode } from 'react';
+import { useId, useMemo, type ReactNode } from 'react';
 import { pickDatasource } from '../../app/config';
 import { QueryError } from '../../app/QueryError';
 import type { PublicConfig } from '../../datasources/types';
@@ -81,6 +81,9 @@ function PanelContent(props: PanelViewProps & { plan: PanelQueryPlan; uid: strin
 
 function SeriesContent({ panel, plan, uid, onZoom, chartHeight }: PanelViewProps & { plan: PanelQueryPlan; uid: string; chartHeight: number }) {
   const state = useRangeSeries(uid, plan, panel.title);
+  // Stable props, so the memoized chart redraws only for new data or a new range.
+  const names = useMemo(() => state.data?.map((s) => s.name), [state.data]);
+  const chartRange = useMemo(() => ({ fromMs: plan.fromMs, toMs: plan.toMs }), [plan.fromMs, plan.toMs]);
   return (
     <QueryState state={state} plan={plan} isEmpty={(d) => d.length === 0}>
       {(series) => {
@@ -91,7 +94,7 @@ function SeriesContent({ panel, plan, uid, onZoom, chartHeight }: PanelViewProps
         return (
           <TimeSeriesChart
             series={series}
-            names={series.map((s) => s.name)}
+            names={names}
             height={Math.max(80, chartHeight - 12 - legendRows * 19)}
             style={panel.style}
             stacked={panel.stacked}
@@ -101,7 +104,7 @@ function SeriesContent({ panel, plan, uid, onZoom, chartHeight }: PanelViewProps
             max={panel.max}
             thresholds={panel.thresholds}
             thresholdsStyle={panel.thresholdsStyle}
-            range={{ fromMs: plan.fromMs, toMs: plan.toMs }}
+            range={chartRange}
             onZoom={onZoom}
             syncId="dashboard"
           />
@@ -132,8 +135,10 @@ function LogsContent({ panel, plan, uid, rangeText }: PanelViewProps & { plan: P
 /** Loading (with Cancel), the backend's error, "No data" with the query, or the panel. */
 function QueryState<T>({ state, plan, isEmpty, children }: { state: PanelQueryState<T>; plan: PanelQueryPlan; isEmpty: (data: T) => boolean; children: (data: T) => ReactNode }) {
   const queries = plan.exprs.map((e) => e.expr).join('\n');
+  const status = state.error ? 'error' : state.data === undefined ? 'loading' : isEmpty(state.data) ? 'empty' : 'ready';
+  // data-state lets the bench (and tests) tell when every panel has drawn.
   return (
-    <>
+    <div className="panel-content" data-state={status}>
       {state.isFetching && (
         <div className="panel-progress" role="status">
           <span className="spinner" aria-hidden="true" /> Loading…
@@ -151,6 +156,6 @@ function QueryState<T>({ state, plan, isEmpty, children }: { state: PanelQuerySt
       ) : (
         children(state.data)
       )}
-    </>
+    </div>
   );
 }

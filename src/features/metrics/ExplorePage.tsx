@@ -1,13 +1,13 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useNavigate } from '@tanstack/react-router';
 import { exploreMetricsRoute } from '../../app/router';
 import { pickDatasource, useConfig } from '../../app/config';
 import { useTimeRange } from '../../app/useTimeRange';
 import { QueryError } from '../../app/QueryError';
-import { useElementWidth } from '../../lib/useElementWidth';
+import { useMeasuredWidth } from '../../lib/useMeasuredWidth';
 import { alignRange, formatPromDuration, stepForRange } from '../../lib/step';
 import { zoomToSelection } from '../../lib/timeZoom';
-import type { InstantSample, TimeSeries } from '../../datasources/types';
+import type { InstantSample } from '../../datasources/types';
 import { SampleTable } from '../dashboards/panels/SampleTable';
 import { TimeSeriesChart } from './TimeSeriesChart';
 import { PromQLEditor } from './PromQLEditor';
@@ -26,16 +26,26 @@ export function ExplorePage() {
   const config = useConfig();
   const datasource = pickDatasource(config, ['prometheus'], search.ds);
   const { resolved, error: rangeError } = useTimeRange();
-  const [chartRef, width] = useElementWidth<HTMLDivElement>();
+  const [chartRef, width] = useMeasuredWidth<HTMLDivElement>();
   const history = useQueryHistory();
   const tab = search.tab ?? 'graph';
   const queries = useMemo(() => exploreQueries(search.q), [search.q]);
   const [drafts, setDrafts] = useState(queries);
   useEffect(() => setDrafts(queries), [queries]);
 
-  const stepMs = resolved ? stepForRange(resolved.toMs - resolved.fromMs, width) : 0;
-  const queryWindow = resolved ? { ...alignRange(resolved.fromMs, resolved.toMs, stepMs), stepMs } : null;
-  const { results, isFetching, cancel } = useExploreQueries(datasource?.uid, queries, tab, queryWindow);
+  // The step follows the graph's width: wait for it, rather than query twice.
+  const stepMs = resolved && width ? stepForRange(resolved.toMs - resolved.fromMs, width) : 0;
+  const aligned = resolved && stepMs ? alignRange(resolved.fromMs, resolved.toMs, stepMs) : null;
+  const queryWindow = useMemo(() => (aligned ? { ...aligned, stepMs } : null), [aligned?.fromMs, aligned?.toMs, stepMs]);
+  const { results, series, isFetching, cancel } = useExploreQueries(datasource?.uid, queries, tab, queryWindow);
+  const chartRange = useMemo(() => (queryWindow ? { fromMs: queryWindow.fromMs, toMs: queryWindow.toMs } : undefined), [queryWindow]);
+  const onZoom = useCallback(
+    (fromMs: number, toMs: number) => {
+      const next = zoomToSelection(fromMs, toMs);
+      if (next) void navigate({ search: (prev) => ({ ...prev, ...next }) });
+    },
+    [navigate],
+  );
 
   const run = (next: string[]) => {
     const cleaned = next.map((q) => q.trim());
@@ -43,8 +53,6 @@ export function ExplorePage() {
     if (cleaned.join('\n') === queries.join('\n')) results.forEach((r) => void r.refetch());
     else void navigate({ search: (prev) => ({ ...prev, q: cleaned.length === 1 ? cleaned[0] || undefined : cleaned }) });
   };
-
-  const series: TimeSeries[] = tab === 'graph' ? results.flatMap((r) => (r.data?.data as TimeSeries[] | undefined) ?? []) : [];
 
   return (
     <section className="page" aria-labelledby="page-title">
@@ -125,14 +133,7 @@ export function ExplorePage() {
       <div ref={chartRef} className="card" role="tabpanel" aria-label={tab === 'graph' ? 'Graph' : 'Table'}>
         {!queries.some(Boolean) && <p className="muted">Type a PromQL expression and run it to draw a graph.</p>}
         {tab === 'graph' && series.length > 0 && (
-          <TimeSeriesChart
-            series={series}
-            range={queryWindow ? { fromMs: queryWindow.fromMs, toMs: queryWindow.toMs } : undefined}
-            onZoom={(fromMs, toMs) => {
-              const next = zoomToSelection(fromMs, toMs);
-              if (next) void navigate({ search: (prev) => ({ ...prev, ...next }) });
-            }}
-          />
+          <TimeSeriesChart series={series} range={chartRange} onZoom={onZoom} />
         )}
         {tab === 'table' &&
           results.map((r, i) =>

@@ -1,11 +1,11 @@
 import { memo, useMemo, useState } from 'react';
-import { Area, Bar, CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, Bar, CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TimeSeries } from '../../datasources/types';
 import type { ResolvedRange } from '../../lib/timeRange';
 import { colorForIndex } from '../../lib/colors';
 import { minMaxRows } from '../../lib/downsample';
 import { formatValue } from '../../lib/units';
-import { useElementWidth } from '../../lib/useElementWidth';
+import { useMeasuredWidth } from '../../lib/useMeasuredWidth';
 import { cssColor, seriesStats } from '../dashboards/model/reduce';
 import type { ThresholdStep } from '../dashboards/model/schema';
 import { formatSeriesName, seriesToRows } from './seriesRows';
@@ -20,6 +20,11 @@ const MARGIN = { top: 8, right: 16, bottom: 0, left: 0 };
 const Y_AXIS_WIDTH = 72;
 /** Above this many series the shared tooltip costs more per mouse move than a frame allows. */
 const MAX_TOOLTIP_SERIES = 20;
+/**
+ * Recharts costs about 6 µs per drawn point on top of a fixed 150-250 ms (STACK.md): beyond this
+ * many points per chart, series are min/max-downsampled into fewer (wider) buckets.
+ */
+const MAX_DRAWN_POINTS = 25_000;
 
 export interface TimeSeriesChartProps {
   series: TimeSeries[];
@@ -48,17 +53,19 @@ export interface TimeSeriesChartProps {
  */
 export const TimeSeriesChart = memo(function TimeSeriesChart(props: TimeSeriesChartProps) {
   const { series, height = 320, style = 'lines', stacked = false, unit, decimals, thresholds, thresholdsStyle = 'off', range, onZoom, syncId, showLegend = true } = props;
-  const [wrapRef, width] = useElementWidth<HTMLDivElement>();
+  const [wrapRef, measured] = useMeasuredWidth<HTMLDivElement>();
   const [isolated, setIsolated] = useState<string | null>(null);
+  const width = measured ?? 0;
   const plotWidth = Math.max(50, width - Y_AXIS_WIDTH - MARGIN.right);
-  const budget = Math.max(25, Math.floor(plotWidth / 4));
+  // Buckets of at least four pixels (two rows each), fewer when many series share the chart.
+  const buckets = Math.max(25, Math.min(Math.floor(plotWidth / 4), Math.floor(MAX_DRAWN_POINTS / (2 * Math.max(1, series.length)))));
 
   const keys = useMemo(() => series.map((_, i) => `s${i}`), [series]);
   const rows = useMemo(() => {
+    if (measured === null) return [];
     const longest = series.reduce((n, s) => Math.max(n, s.timestamps.length), 0);
-    // Up to one row per two pixels as queried; beyond that, min/max buckets of four pixels.
-    return longest > plotWidth / 2 ? minMaxRows(series, keys, budget) : seriesToRows(series).rows;
-  }, [series, keys, plotWidth, budget]);
+    return longest > 2 * buckets ? minMaxRows(series, keys, buckets) : seriesToRows(series).rows;
+  }, [series, keys, buckets, measured]);
   const names = useMemo(() => props.names ?? series.map((s) => formatSeriesName(s.labels)), [props.names, series]);
   const legend: LegendEntry[] = useMemo(
     () => series.map((s, i) => ({ key: keys[i], name: names[i], color: colorForIndex(i), stats: seriesStats(s.values) })),
@@ -73,8 +80,10 @@ export const TimeSeriesChart = memo(function TimeSeriesChart(props: TimeSeriesCh
   return (
     <figure className="chart" aria-label={`Chart of ${series.length} series`}>
       <div ref={wrapRef} className="chart-plot" {...handlers} data-zoomable={onZoom ? 'true' : undefined}>
-        <ResponsiveContainer width="100%" height={height}>
-          <ComposedChart data={rows} margin={MARGIN} syncId={syncId} syncMethod="value" barCategoryGap={0} barGap={0}>
+        {measured === null ? (
+          <div style={{ height }} />
+        ) : (
+          <ComposedChart width={width} height={height} data={rows} margin={MARGIN} syncId={syncId} syncMethod="value" barCategoryGap={0} barGap={0}>
             <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
             <XAxis
               dataKey="t"
@@ -105,7 +114,7 @@ export const TimeSeriesChart = memo(function TimeSeriesChart(props: TimeSeriesCh
               return <Line key={key} {...common} stroke={color} dot={false} strokeWidth={1.5} connectNulls={false} type="linear" />;
             })}
           </ComposedChart>
-        </ResponsiveContainer>
+        )}
         {selection && <div className="zoom-selection" style={{ left: selection.left, width: selection.width }} aria-hidden="true" />}
       </div>
       {showLegend && (

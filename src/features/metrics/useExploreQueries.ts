@@ -1,4 +1,5 @@
-import { keepPreviousData, useQueries, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { keepPreviousData, useQueries, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { inspectedInstant, inspectedRange, type Inspected } from './inspectedQuery';
 import type { InstantSample, TimeSeries } from '../../datasources/types';
 
@@ -18,7 +19,17 @@ export function useExploreQueries(uid: string | undefined, exprs: string[], tab:
       ? (['prometheus', 'explore', 'query_range', uid, expr, w?.fromMs, w?.toMs, w?.stepMs] as const)
       : (['prometheus', 'explore', 'query', uid, expr, w?.toMs] as const),
   );
-  const results = useQueries({
+  // As `combine`, rerun only when a result changes: the series array keeps its identity otherwise,
+  // so the memoized chart is not redrawn by unrelated re-renders (typing in the editor).
+  const combine = useCallback(
+    (results: UseQueryResult<Result>[]) => ({
+      results,
+      series: tab === 'graph' ? results.flatMap((r) => (r.data?.data as TimeSeries[] | undefined) ?? []) : [],
+    }),
+    [tab],
+  );
+  const { results, series } = useQueries({
+    combine,
     queries: exprs.map((expr, i) => ({
       queryKey: keys[i],
       enabled: Boolean(uid && w && expr),
@@ -29,6 +40,7 @@ export function useExploreQueries(uid: string | undefined, exprs: string[], tab:
   });
   return {
     results,
+    series,
     isFetching: results.some((r) => r.isFetching),
     cancel: () => keys.forEach((queryKey) => void client.cancelQueries({ queryKey })),
   };

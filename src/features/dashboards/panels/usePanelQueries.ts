@@ -1,4 +1,5 @@
-import { keepPreviousData, useQueries, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { keepPreviousData, useQueries, useQueryClient, type QueryKey, type UseQueryResult } from '@tanstack/react-query';
 import { queryInstant, queryRange } from '../../../datasources/prometheus';
 import { queryRange as lokiQueryRange } from '../../../datasources/loki';
 import type { InstantSample, LogLine, TimeSeries } from '../../../datasources/types';
@@ -17,15 +18,25 @@ export interface PanelQueryState<T> {
   cancel: () => void;
 }
 
-function combine<T, R>(results: { data?: T; error: unknown; isFetching: boolean }[], keys: QueryKey[], merge: (parts: T[]) => R, cancel: (keys: QueryKey[]) => void): PanelQueryState<R> {
-  const error = results.find((r) => r.error)?.error ?? null;
-  const done = results.every((r) => r.data !== undefined);
-  return {
-    data: done && results.length > 0 ? merge(results.map((r) => r.data as T)) : undefined,
-    error,
-    isFetching: results.some((r) => r.isFetching),
-    cancel: () => cancel(keys),
-  };
+type Combined<R> = Omit<PanelQueryState<R>, 'cancel'>;
+
+/**
+ * Merges a panel's per-target results. Used as useQueries' `combine`, which TanStack Query reruns
+ * only when a result changes: the merged array keeps its identity across unrelated re-renders, so
+ * the (memoized) chart does not redraw for nothing.
+ */
+function useMerge<T, R>(merge: (parts: T[]) => R, deps: string) {
+  return useCallback(
+    (results: UseQueryResult<T>[]): Combined<R> => {
+      const done = results.every((r) => r.data !== undefined);
+      return {
+        data: done && results.length > 0 ? merge(results.map((r) => r.data as T)) : undefined,
+        error: results.find((r) => r.error)?.error ?? null,
+        isFetching: results.some((r) => r.isFetching),
+      };
+    },
+    [deps],
+  );
 }
 
 function useCancel() {
@@ -48,7 +59,12 @@ export function useRangeSeries(uid: string | undefined, plan: PanelQueryPlan | n
   const cancel = useCancel();
   const exprs = plan?.exprs ?? [];
   const keys = exprs.map((e) => ['prometheus', 'query_range', uid, e.expr, plan!.fromMs, plan!.toMs, plan!.stepMs] as const);
-  const results = useQueries({
+  const merge = useMerge(
+    (parts: TimeSeries[][]) => parts.flatMap((series, i) => series.map((s) => ({ ...s, name: formatLegend(exprs[i].legend, s.labels, formatSeriesName(s.labels)) }))),
+    JSON.stringify(exprs),
+  );
+  const combined = useQueries({
+    combine: merge,
     queries: exprs.map((e, i) => ({
       queryKey: keys[i],
       enabled: Boolean(uid),
@@ -59,12 +75,7 @@ export function useRangeSeries(uid: string | undefined, plan: PanelQueryPlan | n
         ),
     })),
   });
-  return combine(
-    results,
-    keys,
-    (parts: TimeSeries[][]) => parts.flatMap((series, i) => series.map((s) => ({ ...s, name: formatLegend(exprs[i].legend, s.labels, formatSeriesName(s.labels)) }))),
-    cancel,
-  );
+  return { ...combined, cancel: () => cancel(keys) };
 }
 
 /** Instant queries at the end of the range (tables). */
@@ -72,7 +83,9 @@ export function useInstantSamples(uid: string | undefined, plan: PanelQueryPlan 
   const cancel = useCancel();
   const exprs = plan?.exprs ?? [];
   const keys = exprs.map((e) => ['prometheus', 'query', uid, e.expr, plan!.toMs] as const);
-  const results = useQueries({
+  const merge = useMerge((parts: InstantSample[][]) => parts.flat(), '');
+  const combined = useQueries({
+    combine: merge,
     queries: exprs.map((e, i) => ({
       queryKey: keys[i],
       enabled: Boolean(uid),
@@ -87,7 +100,7 @@ export function useInstantSamples(uid: string | undefined, plan: PanelQueryPlan 
         }),
     })),
   });
-  return combine(results, keys, (parts: InstantSample[][]) => parts.flat(), cancel);
+  return { ...combined, cancel: () => cancel(keys) };
 }
 
 /** Log lines, newest first (Loki's backward direction). */
@@ -95,7 +108,9 @@ export function useLogLines(uid: string | undefined, plan: PanelQueryPlan | null
   const cancel = useCancel();
   const exprs = plan?.exprs ?? [];
   const keys = exprs.map((e) => ['loki', 'query_range', uid, e.expr, plan!.fromMs, plan!.toMs, limit] as const);
-  const results = useQueries({
+  const merge = useMerge((parts: LogLine[][]) => parts.flat().sort(newestFirst).slice(0, limit), String(limit));
+  const combined = useQueries({
+    combine: merge,
     queries: exprs.map((e, i) => ({
       queryKey: keys[i],
       enabled: Boolean(uid),
@@ -108,5 +123,5 @@ export function useLogLines(uid: string | undefined, plan: PanelQueryPlan | null
         }),
     })),
   });
-  return combine(results, keys, (parts: LogLine[][]) => parts.flat().sort(newestFirst).slice(0, limit), cancel);
+  return { ...combined, cancel: () => cancel(keys) };
 }
