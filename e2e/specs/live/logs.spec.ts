@@ -184,4 +184,53 @@ test.describe('logs', () => {
     await expect(logs.liveStatus()).toContainText('Live tail stopped. Loki closed the live tail: parse error at line 1, col 2');
     await expect(page.getByRole('button', { name: 'Reconnect' })).toBeVisible();
   });
+
+  test('display options live in the URL: order, UTC, wrap, dedup', async ({ page }) => {
+    const logs = new LogsPage(page);
+    await logs.open('{service_name="legacy-worker"}');
+    const options = page.getByRole('group', { name: 'Log display options' });
+    await options.getByLabel('Order').selectOption('forward');
+    await expect(page).toHaveURL(/direction=forward/);
+    await expect(logs.lineCount()).toContainText('oldest first');
+    const times = async () => logs.lines().locator('time').evaluateAll((els) => els.slice(0, 5).map((e) => Date.parse(e.getAttribute('datetime')!)));
+    await expect.poll(async () => { const t = await times(); return t.length > 1 && t.every((v, i) => i === 0 || v >= t[i - 1]); }).toBe(true);
+    await options.getByLabel('UTC').check();
+    await expect(page).toHaveURL(/utc=true/);
+    await expect(logs.lines().first().locator('time')).toHaveText(/UTC$/);
+    await options.getByLabel('Wrap lines').check();
+    await expect(page).toHaveURL(/wrap=true/);
+    await options.getByLabel('Dedup').selectOption('numbers');
+    await expect(page).toHaveURL(/dedup=numbers/);
+    await page.reload();
+    await expect(options.getByLabel('Order')).toHaveValue('forward');
+    await expect(options.getByLabel('UTC')).toBeChecked();
+  });
+
+  test('copy line puts the raw line on the clipboard', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const logs = new LogsPage(page);
+    await logs.open('{service_name="legacy-worker"} |= "job started"');
+    const details = await logs.expand(logs.line('job started'));
+    await details.getByRole('button', { name: 'Copy line' }).click();
+    await expect(details.getByRole('status')).toHaveText('Line copied');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^ts=\S+ level=info caller=worker.go:88 msg="job started"/);
+  });
+
+  test('dragging across the volume histogram zooms the time range', async ({ page }) => {
+    const logs = new LogsPage(page);
+    await logs.open('{service_name="homebot"}');
+    const chart = logs.volume().locator('.recharts-surface');
+    await expect(chart).toBeVisible();
+    const box = (await chart.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.5);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5, { steps: 8 });
+    await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5, { steps: 8 });
+    await page.mouse.up();
+    await expect(page).toHaveURL(/from=\d{13}&to=\d{13}|to=\d{13}.*from=\d{13}/);
+    const url = new URL(page.url());
+    const span = Number(url.searchParams.get('to')) - Number(url.searchParams.get('from'));
+    expect(span).toBeGreaterThan(5 * 60_000);
+    expect(span).toBeLessThan(30 * 60_000);
+  });
 });
