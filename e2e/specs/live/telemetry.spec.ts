@@ -158,4 +158,26 @@ test.describe('frontend-to-backend traces', () => {
       await app.stop();
     }
   });
+
+  test('an unsampled query carries no sampled flag, through the proxy to the backend, and nothing is exported', async ({ page }) => {
+    const app = await startAppServer(
+      await freePort(),
+      `datasources:\n  - { uid: recorder, type: prometheus, url: "${URLS.recordingUpstream}/unsampled" }\ntelemetry: { sampleRatio: 0 }\n`,
+      { OTLP_URL: URLS.otlpReceiver },
+    );
+    try {
+      const query = page.waitForResponse((response) => response.url().includes('/api/datasources/proxy/uid/recorder/api/v1/query_range'));
+      await page.goto(`${app.url}/explore/metrics?q=up&from=now-5m&to=now`);
+      const traceparent = (await query).request().headers()['traceparent'];
+      expect(traceparent).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-00$/);
+      const traceId = traceparent!.split('-')[1]!;
+      const upstream = (await upstreamRequests()).find((r) => r.path === '/unsampled/api/v1/query_range' && String(r.headers.traceparent).includes(traceId));
+      expect(upstream?.headers.traceparent).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-00$`));
+      // Longer than both exporters' one-second batches.
+      await page.waitForTimeout(2500);
+      expect((await receivedSpans()).filter((span) => span.traceId === traceId)).toEqual([]);
+    } finally {
+      await app.stop();
+    }
+  });
 });
