@@ -1,6 +1,7 @@
 // Logs figures: 5,000 lines from the query_range response to painted rows, and filtering 100,000
 // held lines by a typed term. Loki's answers are served by Playwright's request interception (a
 // Loki-shaped body built here), so the figure is the browser's work, not a backend's.
+import { gzipSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { startAppServer } from '../../support/appServer';
 import { median, type BenchContext, type Figure } from '../types';
@@ -103,11 +104,31 @@ async function filterRun(ctx: BenchContext, url: string, body: string): Promise<
   }
 }
 
+/** Gzip size of the scripts a cold browser loads for /logs with a query, before any chart. */
+async function logsRouteJs(ctx: BenchContext, url: string, body: string): Promise<{ bytes: number; files: number }> {
+  const browser = await ctx.launch();
+  try {
+    const page = await browser.newPage();
+    await serveLoki(page, body);
+    const bodies: Promise<Buffer>[] = [];
+    page.on('response', (r) => {
+      if (r.request().resourceType() === 'script' && r.ok()) bodies.push(r.body());
+    });
+    await page.goto(`${url}/logs?q=${encodeURIComponent('{service_name="homebot"}')}&from=now-1h&to=now`);
+    await page.getByRole('list', { name: 'Log lines' }).getByRole('listitem').first().waitFor();
+    const all = await Promise.all(bodies);
+    return { bytes: all.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0), files: all.length };
+  } finally {
+    await browser.close();
+  }
+}
+
 export async function logsFigures(ctx: BenchContext): Promise<Figure[]> {
   // Loki configured (at a closed port): every Loki request in the runs is intercepted.
   const app = await startAppServer(port, 'datasources:\n  - { uid: loki, type: loki, url: "http://127.0.0.1:9" }\n');
   try {
     const body5k = lokiStreamsBody(5000);
+    const js = await logsRouteJs(ctx, app.url, body5k);
     const paint: number[] = [];
     for (let i = 0; i < RUNS; i++) paint.push(await paintRun(ctx, app.url, body5k));
     const body100k = lokiStreamsBody(100_000);
@@ -115,6 +136,7 @@ export async function logsFigures(ctx: BenchContext): Promise<Figure[]> {
     for (let i = 0; i < RUNS; i++) filter.push(await filterRun(ctx, app.url, body100k));
     const round = (n: number) => Math.round(n * 10) / 10;
     return [
+      { name: 'logs_route_js_gzip', value: js.bytes, unit: 'bytes', note: `${js.files} scripts for /logs with a log query, lines painted (the volume chart's Recharts chunk loads only when there is volume data)` },
       { name: 'logs_5000_lines_paint_ms', value: round(median(paint)), unit: 'ms', budget: 200, runs: paint.map(round), note: 'query_range response received (headers) to the first frame with rows painted: body read, JSON parse, merge of streams, render; cold browser, 5,000 structlog lines' },
       {
         name: 'logs_filter_100k_lines_ms',

@@ -26,10 +26,11 @@ import { FieldSummary } from './FieldSummary';
 import { LabelBrowser } from './LabelBrowser';
 import { ContextPanel } from './ContextPanel';
 import { LiveTail } from './LiveTail';
-import { TimeSeriesChart } from '../metrics/TimeSeriesChart';
 import './logs.css';
 
+// Recharts loads only when a chart is drawn, after the lines: it is most of the route's weight.
 const VolumeHistogram = lazy(() => import('./VolumeHistogram').then((m) => ({ default: m.VolumeHistogram })));
+const TimeSeriesChart = lazy(() => import('../metrics/TimeSeriesChart').then((m) => ({ default: m.TimeSeriesChart })));
 
 export function LogsPage() {
   const search = logsRoute.useSearch();
@@ -114,7 +115,17 @@ export function LogsPage() {
       <LogsToolbar search={search} onChange={setSearch} isMetric={shape.isMetric} />
       {!q && <p className="muted">Type a LogQL query and run it, or pick labels in the label browser.</p>}
 
-      {shape.isMetric && metric.data && (metric.data.series.length ? <TimeSeriesChart series={metric.data.series} /> : <p>No data for <code>{q}</code>.</p>)}
+      {shape.isMetric &&
+        metric.data &&
+        (metric.data.series.length ? (
+          <Suspense fallback={<p className="muted">Drawing chart…</p>}>
+            <TimeSeriesChart series={metric.data.series} />
+          </Suspense>
+        ) : (
+          <p>
+            No data for <code>{q}</code>.
+          </p>
+        ))}
 
       {search.live && uid && !shape.isMetric && q && <LiveTail uid={uid} query={q} terms={terms} utc={utc} wrap={Boolean(search.wrap)} actions={actions} />}
 
