@@ -6,8 +6,9 @@ import type { BenchContext, Figure, FigureSource } from './types';
 import { bundleFigures } from './figures/bundle';
 import { logsFigures } from './figures/logs';
 import { metricsFigures } from './figures/metrics';
+import { traceFigures } from './figures/traces';
 
-const SOURCES: FigureSource[] = [bundleFigures, logsFigures, metricsFigures];
+const SOURCES: FigureSource[] = [bundleFigures, logsFigures, metricsFigures, traceFigures];
 
 const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 const base = Number(process.env.BENCH_PORT_BASE ?? 39490);

@@ -37,14 +37,24 @@ export function Minimap({ layout, view, onChange }: MinimapProps) {
   useEffect(() => {
     const c = canvas.current;
     if (!c || width === 0) return;
-    const ratio = window.devicePixelRatio || 1;
-    c.width = Math.round(width * ratio);
-    c.height = Math.round(HEIGHT * ratio);
-    const ctx = c.getContext('2d');
-    if (!ctx) return;
-    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    const errorColor = getComputedStyle(c).getPropertyValue('--error').trim() || '#e24d42';
-    drawMinimap(ctx, layout, width, HEIGHT, errorColor);
+    // Drawn after the frame that shows the first rows: at 100,000 spans the rows come first.
+    let timer = 0;
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => {
+        const ratio = window.devicePixelRatio || 1;
+        c.width = Math.round(width * ratio);
+        c.height = Math.round(HEIGHT * ratio);
+        const ctx = c.getContext('2d');
+        if (!ctx) return;
+        ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+        const errorColor = getComputedStyle(c).getPropertyValue('--error').trim() || '#e24d42';
+        drawMinimap(ctx, layout, width, HEIGHT, errorColor);
+      });
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
   }, [layout, width]);
 
   const usAt = (clientX: number) => {
