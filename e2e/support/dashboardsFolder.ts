@@ -12,7 +12,7 @@ export const BROKEN_DASHBOARD = {
   text: 'uid: broken\ntitle: Broken\npanels:\n  - { id: a, type: piechart, gridPos: { x: 0, y: 0, w: 6, h: 4 }, targets: [{ expr: up }] }\n',
 };
 
-/** Panels whose errors the e2e checks: Prometheus's parse error, no data, an unknown datasource. */
+/** Panels whose states the e2e checks: Prometheus's parse error, no data, an unknown datasource, a slow query. */
 export const ERRORS_DASHBOARD = {
   file: 'e2e-errors.yaml',
   text: [
@@ -23,6 +23,7 @@ export const ERRORS_DASHBOARD = {
     "  - { id: bad, title: Bad query, type: timeseries, gridPos: { x: 0, y: 0, w: 8, h: 6 }, targets: [{ expr: 'rate(up[5m]' }] }",
     "  - { id: empty, title: Empty, type: stat, gridPos: { x: 8, y: 0, w: 8, h: 6 }, targets: [{ expr: 'no_such_metric_in_e2e' }] }",
     "  - { id: nods, title: Elsewhere, type: timeseries, datasource: nowhere, gridPos: { x: 16, y: 0, w: 8, h: 6 }, targets: [{ expr: up }] }",
+    "  - { id: slow, title: Slow, type: stat, gridPos: { x: 0, y: 6, w: 8, h: 6 }, targets: [{ expr: 'vector(42)' }] }",
     '',
   ].join('\n'),
 };

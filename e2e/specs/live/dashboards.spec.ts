@@ -43,6 +43,37 @@ test.describe('Dashboards against real Prometheus', () => {
     await expect(d.panel('Elsewhere').getByRole('alert')).toHaveText('Datasource "nowhere" is not configured');
   });
 
+  test('a slow panel shows its progress and can be cancelled; the others are not held up', async ({ page }) => {
+    // Hold the slow panel's request until the test lets it go.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/query_range\?query=vector%2842%29/, async (route) => {
+      await held;
+      await route.continue().catch(() => undefined);
+    });
+    const d = new DashboardPage(page);
+    await d.open('e2e-errors');
+    const slow = d.panel('Slow');
+    await expect(slow.getByRole('status')).toHaveText(/Loading…/);
+    await expect(d.panel('Bad query').getByRole('alert')).toContainText('parse error');
+    await slow.getByRole('button', { name: 'Cancel' }).click();
+    await expect(slow.getByRole('status')).toHaveCount(0);
+    release();
+    await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+    await expect(d.statValue(slow)).toHaveText('42');
+  });
+
+  test('exports the dashboard as its file', async ({ page }) => {
+    const d = new DashboardPage(page);
+    await d.open('prometheus-self');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
+    expect(download.suggestedFilename()).toBe('prometheus-self.json');
+    const file = JSON.parse(await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8')));
+    expect(file).toMatchObject({ uid: 'prometheus-self', title: 'Prometheus self-monitoring' });
+    expect(file.panels).toHaveLength(7);
+    expect(file.draft).toBeUndefined();
+  });
+
   test('dragging across a chart zooms: the URL gets the window, Back restores the range', async ({ page }) => {
     const d = new DashboardPage(page);
     await d.open('prometheus-self', 'from=now-15m&to=now');

@@ -5,6 +5,7 @@ import { dashboardRoute, rootRoute } from '../../app/router';
 import { useConfig } from '../../app/config';
 import { useTimeRange } from '../../app/useTimeRange';
 import { QueryError } from '../../app/QueryError';
+import { usePreferences, type TimezonePreference } from '../../app/preferences';
 import { shiftRange, zoomOut, zoomToSelection } from '../../lib/timeZoom';
 import { fetchDashboard } from './api';
 import { useImportedDashboards } from './importedStore';
@@ -26,6 +27,8 @@ export function DashboardPage() {
   const config = useConfig();
   const { range, resolved, error: rangeError } = useTimeRange();
   const removeDraft = useImportedDashboards((s) => s.remove);
+  const timezone = usePreferences((s) => s.timezone);
+  const setTimezone = usePreferences((s) => s.setTimezone);
   const dashboard = useQuery({ queryKey: ['dashboard', uid], queryFn: ({ signal }) => fetchDashboard(uid, signal) });
   const d = dashboard.data;
 
@@ -91,6 +94,10 @@ export function DashboardPage() {
           <button type="button" onClick={actions.shiftLater} title="Shift later (t →)">
             Later ›
           </button>
+          <select aria-label="Timezone" value={timezone} onChange={(e) => setTimezone(e.target.value as TimezonePreference)}>
+            <option value="browser">Browser time</option>
+            <option value="utc">UTC</option>
+          </select>
           <button type="button" onClick={() => downloadText(`${d.uid}.json`, dashboardFileText(d))}>
             Export
           </button>

@@ -28,17 +28,19 @@ export interface PanelViewProps {
   onZoom: (fromMs: number, toMs: number) => void;
   /** Shown alone, full width. */
   viewed?: boolean;
+  /** Inside an iframe on someone else's page: fills the frame, no links into Sightline. */
+  embedded?: boolean;
 }
 
 export function PanelView(props: PanelViewProps) {
-  const { panel, config, range, vars, viewed } = props;
+  const { panel, config, range, vars, viewed, embedded } = props;
   const titleId = useId();
   const [bodyRef, width] = useElementWidth<HTMLDivElement>(400);
   const kind = panel.type === 'logs' ? 'loki' : 'prometheus';
   const datasource = pickDatasource(config, [kind], panel.datasource);
   const wrongDatasource = panel.datasource && datasource?.uid !== panel.datasource;
   const plan = datasource && !wrongDatasource ? planPanelQuery(panel, range, width, vars) : null;
-  const heightPx = viewed ? 560 : panel.gridPos.h * ROW_HEIGHT_PX;
+  const heightPx = embedded ? Math.max(160, window.innerHeight - 40) : viewed ? 560 : panel.gridPos.h * ROW_HEIGHT_PX;
   const style = viewed ? undefined : { gridColumn: `${panel.gridPos.x + 1} / span ${panel.gridPos.w}`, gridRow: `${panel.gridPos.y + 1} / span ${panel.gridPos.h}` };
   const firstExpr = plan?.exprs[0]?.expr;
 
@@ -48,7 +50,7 @@ export function PanelView(props: PanelViewProps) {
         <h2 id={titleId} title={panel.description}>
           {panel.title || 'Untitled panel'}
         </h2>
-        <div className="panel-links">
+        {!embedded && <div className="panel-links">
           {firstExpr && kind === 'prometheus' && (
             <Link to="/explore/metrics" search={{ q: firstExpr, ds: datasource?.uid, ...props.rangeText }} aria-label={`Explore the query of ${panel.title || 'this panel'}`}>
               Explore
@@ -57,7 +59,7 @@ export function PanelView(props: PanelViewProps) {
           <Link to="." search={(prev: Record<string, unknown>) => ({ ...prev, viewPanel: viewed ? undefined : panel.id })} aria-label={viewed ? 'Back to the dashboard' : `View ${panel.title || 'panel'} alone`}>
             {viewed ? 'Back' : 'View'}
           </Link>
-        </div>
+        </div>}
       </header>
       <div ref={bodyRef} className="panel-body" style={{ height: heightPx - 36 }}>
         {!datasource || wrongDatasource ? (

@@ -6,6 +6,7 @@ import { colorForIndex } from '../../lib/colors';
 import { minMaxRows } from '../../lib/downsample';
 import { formatValue } from '../../lib/units';
 import { useMeasuredWidth } from '../../lib/useMeasuredWidth';
+import { useTimeFormatters } from '../../lib/timeFormat';
 import { cssColor, seriesStats } from '../dashboards/model/reduce';
 import type { ThresholdStep } from '../dashboards/model/schema';
 import { formatSeriesName, seriesToRows } from './seriesRows';
@@ -13,8 +14,6 @@ import { SeriesLegend, type LegendEntry } from './SeriesLegend';
 import { useDragZoom } from './useDragZoom';
 import './chart.css';
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
-const fullTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 
 const MARGIN = { top: 8, right: 16, bottom: 0, left: 0 };
 const Y_AXIS_WIDTH = 72;
@@ -74,6 +73,7 @@ export const TimeSeriesChart = memo(function TimeSeriesChart(props: TimeSeriesCh
   const { handlers, selection } = useDragZoom(range, { left: Y_AXIS_WIDTH + MARGIN.left, right: MARGIN.right }, onZoom);
 
   const fmt = (v: number) => formatValue(v, unit, decimals);
+  const times = useTimeFormatters(range ? range.toMs - range.fromMs : (series[0]?.timestamps.at(-1) ?? 0) - (series[0]?.timestamps[0] ?? 0));
   const visible = (key: string) => isolated === null || isolated === key;
   const domain: [number | string, number | string] = range ? [range.fromMs, range.toMs] : ['dataMin', 'dataMax'];
 
@@ -91,7 +91,7 @@ export const TimeSeriesChart = memo(function TimeSeriesChart(props: TimeSeriesCh
               scale="time"
               domain={domain}
               allowDataOverflow
-              tickFormatter={(t: number) => timeFormat.format(t)}
+              tickFormatter={times.axis}
               stroke="var(--muted)"
               minTickGap={40}
             />
@@ -99,7 +99,7 @@ export const TimeSeriesChart = memo(function TimeSeriesChart(props: TimeSeriesCh
             {series.length <= MAX_TOOLTIP_SERIES && (
               <Tooltip
                 isAnimationActive={false}
-                labelFormatter={(t) => fullTimeFormat.format(Number(t))}
+                labelFormatter={(t) => times.full(Number(t))}
                 formatter={(value, key) => [fmt(Number(value)), names[keys.indexOf(String(key))] ?? key]}
                 contentStyle={{ background: 'var(--bg-raised)', border: '1px solid var(--border)' }}
               />
@@ -126,6 +126,8 @@ export const TimeSeriesChart = memo(function TimeSeriesChart(props: TimeSeriesCh
   );
 });
 
+const OPEN_BAND = 1e12;
+
 function thresholdMarks(steps: ThresholdStep[] | undefined, style: 'line' | 'area') {
   if (!steps) return null;
   return steps.map((step, i) => {
@@ -134,7 +136,9 @@ function thresholdMarks(steps: ThresholdStep[] | undefined, style: 'line' | 'are
       if (step.value === null || step.value === undefined) return null;
       return <ReferenceLine key={`t${i}`} y={step.value} stroke={color} strokeDasharray="4 4" ifOverflow="extendDomain" />;
     }
+    // Open-ended bands reach far past the plot and are clipped to it: Recharts reads a missing
+    // y1/y2 as "the whole axis", which would paint the first band over everything.
     const next = steps[i + 1]?.value;
-    return <ReferenceArea key={`t${i}`} y1={step.value ?? undefined} y2={next ?? undefined} fill={color} fillOpacity={0.08} ifOverflow="hidden" />;
+    return <ReferenceArea key={`t${i}`} y1={step.value ?? -OPEN_BAND} y2={next ?? OPEN_BAND} fill={color} fillOpacity={0.1} ifOverflow="hidden" />;
   });
 }

@@ -1,17 +1,18 @@
 import { Link } from '@tanstack/react-router';
 import type { LogLine } from '../../../datasources/types';
+import { useTimeFormatters } from '../../../lib/timeFormat';
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
 /** Newest first; lines are text nodes only (never HTML), and the query opens in the Logs view. */
 export function LogsPanel({ lines, query, from, to }: { lines: LogLine[]; query: string; from: string; to: string }) {
+  const times = useTimeFormatters(0);
   return (
     <div className="logs-panel">
       <ol aria-label="Log lines, newest first">
         {lines.map((line) => (
           <li key={line.id}>
             <time className="muted mono" dateTime={new Date(line.timestampMs).toISOString()}>
-              {timeFormat.format(line.timestampMs)}
+              {times.full(line.timestampMs)}
             </time>{' '}
             <span className="mono log-text">{line.line}</span>
           </li>

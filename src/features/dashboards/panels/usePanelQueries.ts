@@ -4,6 +4,7 @@ import { queryInstant, queryRange } from '../../../datasources/prometheus';
 import { queryRange as lokiQueryRange } from '../../../datasources/loki';
 import type { InstantSample, LogLine, TimeSeries } from '../../../datasources/types';
 import { withQuerySpan } from '../../../telemetry/query';
+import { useRefreshStore } from '../../../app/refresh';
 import { formatSeriesName } from '../../metrics/seriesRows';
 import { formatLegend, type PanelQueryPlan } from '../model/panelQuery';
 
@@ -39,6 +40,11 @@ function useMerge<T, R>(merge: (parts: T[]) => R, deps: string) {
   );
 }
 
+/** Refresh (the button or refresh=) re-queries even when the aligned window has not moved. */
+function useRefreshTick(): number {
+  return useRefreshStore((s) => s.nowMs);
+}
+
 function useCancel() {
   const client = useQueryClient();
   return (keys: QueryKey[]) => keys.forEach((queryKey) => void client.cancelQueries({ queryKey }));
@@ -52,13 +58,14 @@ function newestFirst(a: LogLine, b: LogLine): number {
 
 /**
  * One query_range per visible target. Keys hold everything the request depends on, so identical
- * requests from several panels (or Explore) are made once, and a changed range or variable drops
+ * requests from several panels are made once, and a changed range or variable drops
  * the old request: TanStack Query aborts its signal once nothing observes it.
  */
 export function useRangeSeries(uid: string | undefined, plan: PanelQueryPlan | null, panelTitle: string): PanelQueryState<NamedSeries[]> {
   const cancel = useCancel();
   const exprs = plan?.exprs ?? [];
-  const keys = exprs.map((e) => ['prometheus', 'query_range', uid, e.expr, plan!.fromMs, plan!.toMs, plan!.stepMs] as const);
+  const tick = useRefreshTick();
+  const keys = exprs.map((e) => ['prometheus', 'query_range', uid, e.expr, plan!.fromMs, plan!.toMs, plan!.stepMs, tick] as const);
   const merge = useMerge(
     (parts: TimeSeries[][]) => parts.flatMap((series, i) => series.map((s) => ({ ...s, name: formatLegend(exprs[i].legend, s.labels, formatSeriesName(s.labels)) }))),
     JSON.stringify(exprs),
@@ -82,7 +89,8 @@ export function useRangeSeries(uid: string | undefined, plan: PanelQueryPlan | n
 export function useInstantSamples(uid: string | undefined, plan: PanelQueryPlan | null, panelTitle: string): PanelQueryState<InstantSample[]> {
   const cancel = useCancel();
   const exprs = plan?.exprs ?? [];
-  const keys = exprs.map((e) => ['prometheus', 'query', uid, e.expr, plan!.toMs] as const);
+  const tick = useRefreshTick();
+  const keys = exprs.map((e) => ['prometheus', 'query', uid, e.expr, plan!.toMs, tick] as const);
   const merge = useMerge((parts: InstantSample[][]) => parts.flat(), '');
   const combined = useQueries({
     combine: merge,
@@ -107,7 +115,8 @@ export function useInstantSamples(uid: string | undefined, plan: PanelQueryPlan 
 export function useLogLines(uid: string | undefined, plan: PanelQueryPlan | null, limit: number, panelTitle: string): PanelQueryState<LogLine[]> {
   const cancel = useCancel();
   const exprs = plan?.exprs ?? [];
-  const keys = exprs.map((e) => ['loki', 'query_range', uid, e.expr, plan!.fromMs, plan!.toMs, limit] as const);
+  const tick = useRefreshTick();
+  const keys = exprs.map((e) => ['loki', 'query_range', uid, e.expr, plan!.fromMs, plan!.toMs, limit, tick] as const);
   const merge = useMerge((parts: LogLine[][]) => parts.flat().sort(newestFirst).slice(0, limit), String(limit));
   const combined = useQueries({
     combine: merge,
