@@ -1,4 +1,4 @@
-import { detectLevel, filterNameFor, flattenJson, parseJsonLine, parseLine, traceIdOf } from './lineFields';
+import { detectLevel, filterNameFor, flattenJson, levelFromText, parseJsonLine, parseLine, traceIdOf } from './lineFields';
 import { parseLogfmt } from './logfmt';
 import { stripAnsi } from './ansi';
 
@@ -90,5 +90,15 @@ describe('filterNameFor', () => {
     expect(filterNameFor(field, { level: 'info', level_extracted: 'info' })).toBe('level_extracted');
     expect(filterNameFor(field, { level: 'info' })).toBe('level');
     expect(filterNameFor(field, {})).toBe('level');
+  });
+});
+
+describe('levelFromText', () => {
+  it('reads a leading level word in plain text, and nothing else', () => {
+    expect(levelFromText('ERROR [scanner] timeout')).toBe('error');
+    expect(levelFromText('[WARN] disk almost full')).toBe('warning');
+    expect(levelFromText('  info: started')).toBe('info');
+    expect(levelFromText('request failed with error')).toBe('unknown');
+    expect(parseLine({ line: '\u001b[1;31mERROR\u001b[0m [scanner] timeout', labels: {} }).level).toBe('error');
   });
 });

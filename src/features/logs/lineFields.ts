@@ -90,6 +90,12 @@ export function traceIdOf(labels: Record<string, string>, fields: LineField[]): 
   return candidate && TRACE_ID.test(candidate) ? candidate.toLowerCase().padStart(32, '0') : undefined;
 }
 
+/** Plain-text lines often start with their level (`ERROR [scanner] ...`, `[WARN] ...`). */
+export function levelFromText(text: string): LogLevel {
+  const m = /^\W{0,2}(critical|crit|fatal|panic|error|err|warning|warn|info|notice|debug|dbug|trace)\b/i.exec(text.trimStart().slice(0, 24));
+  return (m && normalizeLevel(m[1])) ?? 'unknown';
+}
+
 export function parseLine(line: Pick<LogLine, 'line' | 'labels'>): ParsedLine {
   const text = stripAnsi(line.line);
   const json = parseJsonLine(text);
@@ -103,7 +109,7 @@ export function parseLine(line: Pick<LogLine, 'line' | 'labels'>): ParsedLine {
     text,
     parser: json ? 'json' : logfmt ? 'logfmt' : null,
     fields,
-    level: detectLevel(line.labels, fields),
+    level: ((level) => (level === 'unknown' && !json && !logfmt ? levelFromText(text) : level))(detectLevel(line.labels, fields)),
     traceId: traceIdOf(line.labels, fields),
   };
 }
