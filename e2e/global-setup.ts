@@ -60,6 +60,7 @@ export default async function globalSetup() {
         `  - { uid: jaeger, type: jaeger, name: Fake Jaeger, url: "${URLS.fakeUpstream}/jaeger" }`,
         `  - { uid: recorder, type: prometheus, name: Recording upstream, url: "${URLS.recordingUpstream}/w3c" }`,
         `  - { uid: recorder-jaeger, type: prometheus, name: Recording upstream (Jaeger propagation), url: "${URLS.recordingUpstream}/jaeger", propagation: jaeger }`,
+        `embedding: { allowedOrigins: ["${URLS.framingAllowed}"] }`,
         'health:',
         `  - { name: flipper, url: "${URLS.flippingApp}/health/ready", liveUrl: "${URLS.flippingApp}/health/live", deepUrl: "${URLS.flippingApp}/health/deep" }`,
       ].join('\n'),

@@ -13,6 +13,10 @@ export const PORTS = {
   unscrapable: base + 5,
   otlpReceiver: base + 6,
   recordingUpstream: base + 7,
+  /** A wiki-like page on a second origin that Sightline allows to frame embeds. */
+  framingAllowed: base + 8,
+  /** The same page on an origin that is not allowed. */
+  framingRefused: base + 9,
 };
 
 export const URLS = {
@@ -23,4 +27,6 @@ export const URLS = {
   flippingApp: `http://127.0.0.1:${PORTS.flippingApp}`,
   otlpReceiver: `http://127.0.0.1:${PORTS.otlpReceiver}`,
   recordingUpstream: `http://127.0.0.1:${PORTS.recordingUpstream}`,
+  framingAllowed: `http://127.0.0.1:${PORTS.framingAllowed}`,
+  framingRefused: `http://127.0.0.1:${PORTS.framingRefused}`,
 };

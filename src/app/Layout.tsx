@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { Outlet, useRouterState } from '@tanstack/react-router';
 import { Header } from './Header';
 import { DemoBanner } from './DemoBanner';
@@ -5,13 +6,46 @@ import { useConfig } from './config';
 import { useAutoRefresh } from './useAutoRefresh';
 import { useApplyTheme } from './theme';
 
+interface Chrome {
+  embed: boolean;
+  kiosk: boolean;
+  /** An embed's `theme=`: the wiki's theme, not the viewer's preference. */
+  theme?: 'light' | 'dark';
+  transparent: boolean;
+}
+
+function chromeFor(pathname: string, search: Record<string, unknown>): Chrome {
+  const embed = pathname.startsWith('/embed/');
+  const theme = embed && (search.theme === 'light' || search.theme === 'dark') ? search.theme : undefined;
+  return {
+    embed,
+    kiosk: pathname.startsWith('/d/') && 'kiosk' in search && search.kiosk !== 'false',
+    theme,
+    transparent: embed && 'transparent' in search && search.transparent !== 'false',
+  };
+}
+
 export function Layout() {
   const config = useConfig();
-  const pathname = useRouterState({ select: (state) => state.location.pathname });
-  useApplyTheme();
+  const { embed, kiosk, theme, transparent } = useRouterState({
+    select: (state) => chromeFor(state.location.pathname, state.location.search as Record<string, unknown>),
+    structuralSharing: true,
+  });
+  useApplyTheme(theme);
   useAutoRefresh();
+  useEffect(() => {
+    if (transparent) document.documentElement.dataset.transparent = '';
+    else delete document.documentElement.dataset.transparent;
+  }, [transparent]);
   // Embedded panels live inside someone else's page: no navigation, no picker, no banner.
-  if (pathname.startsWith('/embed/')) return <Outlet />;
+  if (embed) return <Outlet />;
+  // Kiosk: a dashboard on the team TV, nothing but the panels, larger text.
+  if (kiosk)
+    return (
+      <main id="main" className="kiosk">
+        <Outlet />
+      </main>
+    );
   return (
     <div className="app">
       <a className="skip-link" href="#main">

@@ -3,11 +3,11 @@ import { Layout } from './Layout';
 import { validateGlobalSearch, searchString } from './searchParams';
 import { parseSearch, stringifySearch } from './urlSearch';
 import { NotFound } from './NotFound';
-import { NotBuilt } from './NotBuilt';
 import { validateTraceSearch } from '../features/traces/search/searchParams';
 import { validateDashboardListSearch, validateDashboardSearch } from '../features/dashboards/dashboardSearch';
 import { validateExploreSearch } from '../features/metrics/exploreSearch';
 import { validateLogsSearch } from '../features/logs/logsSearch';
+import { validateEmbedSearch } from '../features/embed/embedSearch';
 
 export const rootRoute = createRootRoute({
   component: Layout,
@@ -74,8 +74,8 @@ export const traceRoute = createRoute({
 export const embedPanelRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/embed/d/$uid/panel/$panelId',
-  validateSearch: (search: Record<string, unknown>): { theme?: string } => ({ theme: searchString(search.theme) }),
-  component: () => <NotBuilt title="Embedded panel" issue={8} what="single panels for iframes" />,
+  validateSearch: validateEmbedSearch,
+  component: lazyRouteComponent(() => import('../features/embed/EmbedPanelPage'), 'EmbedPanelPage'),
 });
 
 const routeTree = rootRoute.addChildren([
