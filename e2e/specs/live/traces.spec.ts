@@ -59,6 +59,42 @@ test.describe('trace view (Tempo)', () => {
     await expect(trace.details().getByRole('heading', { name: 'create_goal' })).toBeVisible();
   });
 
+  test('works from the keyboard: arrows move between rows, left collapses, Enter selects', async ({ page }) => {
+    const { traceId } = referenceTrace(Date.now());
+    const trace = new TracePage(page);
+    await trace.open(traceId);
+    await expect(trace.spanRows()).toHaveCount(7);
+    // Tab reaches the first row (roving focus), then the arrows take over.
+    await trace.spanRow('POST /v1/goals/create').locator('.gantt-span-button').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect(trace.spanRow('create_goal').locator('.gantt-span-button')).toBeFocused();
+    await page.keyboard.press('ArrowLeft');
+    await expect(trace.spanRows()).toHaveCount(3);
+    await page.keyboard.press('ArrowRight');
+    await expect(trace.spanRows()).toHaveCount(7);
+    await page.keyboard.press('Enter');
+    await expect(trace.details().getByRole('heading', { name: 'create_goal' })).toBeVisible();
+  });
+
+  test('dragging across the minimap zooms the time axis; Reset zoom undoes it', async ({ page }) => {
+    const { traceId } = referenceTrace(Date.now());
+    const trace = new TracePage(page);
+    await trace.open(traceId);
+    const reset = page.getByRole('button', { name: 'Reset zoom' });
+    await expect(reset).toBeDisabled();
+    const box = (await page.locator('.minimap').boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.05, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.25, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.up();
+    await expect(reset).toBeEnabled();
+    const zoom = page.getByRole('slider', { name: /Zoom window/ });
+    await expect(zoom).toHaveAttribute('aria-valuetext', /^1\d(\.\d)? ms to 6\d(\.\d)? ms$/);
+    await reset.click();
+    await expect(zoom).toHaveAttribute('aria-valuetext', '0 µs to 250 ms');
+  });
+
   test('says so when a trace does not exist', async ({ page }) => {
     const trace = new TracePage(page);
     await trace.open('0123456789abcdef0123456789abcdef');

@@ -65,7 +65,8 @@ export function Minimap({ layout, view, onChange }: MinimapProps) {
   const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
     if (event.button !== 0) return;
     event.currentTarget.setPointerCapture(event.pointerId);
-    const onWindow = (event.target as HTMLElement).classList.contains('minimap-window');
+    // The window can only be panned once zoomed; over the whole trace, a drag chooses a window.
+    const onWindow = (event.target as HTMLElement).classList.contains('minimap-window') && !isWholeTrace(view, duration);
     setDrag(onWindow ? { kind: 'pan', originX: event.clientX, origin: view } : { kind: 'select', originUs: usAt(event.clientX) });
   };
   const onPointerMove = (event: PointerEvent<HTMLDivElement>) => {
