@@ -73,6 +73,16 @@ export const TimeSeriesChart = memo(function TimeSeriesChart(props: TimeSeriesCh
   const { handlers, selection } = useDragZoom(range, { left: Y_AXIS_WIDTH + MARGIN.left, right: MARGIN.right }, onZoom);
 
   const fmt = (v: number) => formatValue(v, unit, decimals);
+  const openBand = useMemo(() => {
+    let maxAbs = Math.max(Math.abs(props.min ?? 0), Math.abs(props.max ?? 0), ...(thresholds ?? []).map((t) => Math.abs(t.value ?? 0)));
+    let stackedAbs = 0;
+    for (const s of legend) {
+      const abs = Math.max(Math.abs(s.stats.min ?? 0), Math.abs(s.stats.max ?? 0));
+      maxAbs = Math.max(maxAbs, abs);
+      stackedAbs += abs;
+    }
+    return (stacked ? Math.max(maxAbs, stackedAbs) : maxAbs) * 4 + 1;
+  }, [legend, thresholds, props.min, props.max, stacked]);
   const times = useTimeFormatters(range ? range.toMs - range.fromMs : (series[0]?.timestamps.at(-1) ?? 0) - (series[0]?.timestamps[0] ?? 0));
   const visible = (key: string) => isolated === null || isolated === key;
   const domain: [number | string, number | string] = range ? [range.fromMs, range.toMs] : ['dataMin', 'dataMax'];
@@ -104,7 +114,7 @@ export const TimeSeriesChart = memo(function TimeSeriesChart(props: TimeSeriesCh
                 contentStyle={{ background: 'var(--bg-raised)', border: '1px solid var(--border)' }}
               />
             )}
-            {thresholdsStyle !== 'off' && thresholdMarks(thresholds, thresholdsStyle)}
+            {thresholdsStyle !== 'off' && thresholdMarks(thresholds, thresholdsStyle, openBand)}
             {keys.map((key, index) => {
               const common = { dataKey: key, name: names[index], isAnimationActive: false, hide: !visible(key) };
               const color = colorForIndex(index);
@@ -126,9 +136,7 @@ export const TimeSeriesChart = memo(function TimeSeriesChart(props: TimeSeriesCh
   );
 });
 
-const OPEN_BAND = 1e12;
-
-function thresholdMarks(steps: ThresholdStep[] | undefined, style: 'line' | 'area') {
+function thresholdMarks(steps: ThresholdStep[] | undefined, style: 'line' | 'area', openBand: number) {
   if (!steps) return null;
   return steps.map((step, i) => {
     const color = cssColor(step.color);
@@ -136,9 +144,10 @@ function thresholdMarks(steps: ThresholdStep[] | undefined, style: 'line' | 'are
       if (step.value === null || step.value === undefined) return null;
       return <ReferenceLine key={`t${i}`} y={step.value} stroke={color} strokeDasharray="4 4" ifOverflow="extendDomain" />;
     }
-    // Open-ended bands reach far past the plot and are clipped to it: Recharts reads a missing
-    // y1/y2 as "the whole axis", which would paint the first band over everything.
+    // Open-ended bands reach past the plot and are clipped to it: Recharts reads a missing y1/y2
+    // as "the whole axis", which would paint the first band over everything. Not too far past:
+    // SVG drops rectangles whose coordinates run into the billions.
     const next = steps[i + 1]?.value;
-    return <ReferenceArea key={`t${i}`} y1={step.value ?? -OPEN_BAND} y2={next ?? OPEN_BAND} fill={color} fillOpacity={0.1} ifOverflow="hidden" />;
+    return <ReferenceArea key={`t${i}`} y1={step.value ?? -openBand} y2={next ?? openBand} fill={color} fillOpacity={0.1} ifOverflow="hidden" />;
   });
 }
