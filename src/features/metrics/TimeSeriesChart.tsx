@@ -23,7 +23,7 @@ const MAX_TOOLTIP_SERIES = 20;
  * Recharts costs about 6 µs per drawn point on top of a fixed 150-250 ms (STACK.md): beyond this
  * many points per chart, series are min/max-downsampled into fewer (wider) buckets.
  */
-const MAX_DRAWN_POINTS = 25_000;
+const MAX_DRAWN_POINTS = 16_000;
 
 export interface TimeSeriesChartProps {
   series: TimeSeries[];
