@@ -61,6 +61,8 @@ test.describe('Explore metrics: the PromQL editor and its tools, against real Pr
     await expect(inspector.locator('dt:has-text("Returned") + dd')).toHaveText(/^1 series, \d+ points$/);
     await expect(inspector.locator('dt:has-text("Response size") + dd')).toHaveText(/^\d+(\.\d)? (B|KiB)$/);
     await expect(inspector.locator('dt:has-text("Duration") + dd')).toHaveText(/^\d+ ms$/);
+    // The query's own span (sampled: the live server samples everything) links to its trace.
+    await expect(inspector.getByRole('link', { name: /^[0-9a-f]{32}$/ })).toHaveAttribute('href', /^\/traces\/[0-9a-f]{32}/);
   });
 
   test('keeps a local history of queries that runs again on click', async ({ page }) => {
