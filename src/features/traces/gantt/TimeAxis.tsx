@@ -12,7 +12,7 @@ export function TimeAxis({ view, width }: { view: ViewWindow; width: number }) {
         const left = ((t - view.startUs) / span) * 100;
         return (
           <span key={t} className={left > 92 ? 'gantt-tick end' : 'gantt-tick'} style={{ left: `${left}%` }}>
-            {formatDurationUs(t)}
+            {t === 0 ? '0' : formatDurationUs(t)}
           </span>
         );
       })}
