@@ -266,3 +266,46 @@ describe('proxy middleware: streaming', () => {
     await closed;
   });
 });
+
+describe('proxy middleware: stale keep-alive connections', () => {
+  // The upstream drops a pooled connection as it is reused (what a backend's keep-alive
+  // timeout does when it races the proxy's next request).
+  async function flakyKeepAliveUpstream() {
+    const requestsPerSocket = new WeakMap<object, number>();
+    let dropped = 0;
+    const upstream = await track(
+      serve((req, res) => {
+        const count = (requestsPerSocket.get(req.socket) ?? 0) + 1;
+        requestsPerSocket.set(req.socket, count);
+        if (count > 1) {
+          dropped++;
+          return void req.socket.destroy();
+        }
+        res.writeHead(200, { 'content-type': 'application/json', connection: 'keep-alive' }).end('{"status":"success"}');
+      }),
+    );
+    return { upstream, dropped: () => dropped };
+  }
+
+  it('sends a GET again on a fresh connection instead of answering 502', async () => {
+    const { upstream, dropped } = await flakyKeepAliveUpstream();
+    const proxy = await track(proxyFor([datasource({ uid: 'prom', type: 'prometheus', url: upstream.url })]));
+    const url = `${proxy.url}/api/datasources/proxy/uid/prom/api/v1/query?query=up`;
+    expect((await request(url)).status).toBe(200);
+    const second = await request(url);
+    expect(dropped()).toBe(1);
+    expect(second.status).toBe(200);
+    expect(second.body).toBe('{"status":"success"}');
+  });
+
+  it('does not resend a POST, whose body may have reached the backend', async () => {
+    const { upstream, dropped } = await flakyKeepAliveUpstream();
+    const proxy = await track(proxyFor([datasource({ uid: 'prom', type: 'prometheus', url: upstream.url })]));
+    const url = `${proxy.url}/api/datasources/proxy/uid/prom/api/v1/query`;
+    const post = { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'query=up' };
+    expect((await request(url, post)).status).toBe(200);
+    const second = await request(url, post);
+    expect(dropped()).toBe(1);
+    expect(second.status).toBe(502);
+  });
+});

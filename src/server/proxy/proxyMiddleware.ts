@@ -48,6 +48,7 @@ function forward(
   query: string,
   fail: (status: number, error: string) => void,
   tracing: ServerTracing | undefined,
+  retried = false,
 ): void {
   const method = (req.method ?? 'GET').toUpperCase();
   const { request, options } = upstreamTarget(datasource, path, query);
@@ -69,6 +70,12 @@ function forward(
   });
 
   upstream.on('error', (error) => {
+    // A pooled keep-alive connection the upstream had just closed: nothing reached the backend,
+    // so a read-only request is safely sent once more on a fresh connection (as Node's docs advise).
+    if (!retried && method !== 'POST' && upstream.reusedSocket && !res.headersSent && isStaleConnectionError(error)) {
+      span?.end({ message: `stale keep-alive connection (${(error as NodeJS.ErrnoException).code}), retried` });
+      return forward(req, res, datasource, path, query, fail, tracing, true);
+    }
     if (res.headersSent || res.destroyed) {
       span?.end({ message: error.message });
       return void res.destroy();
@@ -87,4 +94,9 @@ function forward(
 
   if (method === 'POST') req.pipe(upstream);
   else upstream.end();
+}
+
+function isStaleConnectionError(error: Error): boolean {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'ECONNRESET' || code === 'EPIPE';
 }
