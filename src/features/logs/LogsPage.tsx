@@ -27,6 +27,7 @@ import { LabelBrowser } from './LabelBrowser';
 import { ContextPanel } from './ContextPanel';
 import { LiveTail } from './LiveTail';
 import './logs.css';
+import { ShareViewButton } from '../embed/ShareViewButton';
 
 // Recharts loads only when a chart is drawn, after the lines: it is most of the route's weight.
 const VolumeHistogram = lazy(() => import('./VolumeHistogram').then((m) => ({ default: m.VolumeHistogram })));
@@ -91,6 +92,7 @@ export function LogsPage() {
         <button type="button" aria-expanded={browserOpen} onClick={() => setBrowserOpen((o) => !o)}>
           Label browser
         </button>
+        <ShareViewButton />
       </div>
       {browserOpen && uid && rangeLabel && (
         <LabelBrowser
