@@ -29,6 +29,11 @@ test.describe('Dashboards against real Prometheus', () => {
     await targets.getByRole('button', { name: 'Value' }).click();
     await expect(targets.getByRole('columnheader', { name: /Value/ })).toHaveAttribute('aria-sort', 'ascending');
 
+    // The inspector shows the query as sent (variables substituted) and links its trace.
+    await requests.getByText('Inspect').click();
+    await expect(requests.locator('.panel-inspector code')).toHaveText(/^sum by \(handler\) \(rate\(prometheus_http_requests_total\{job="prometheus", handler=~"\.\*"\}\[\d+s\]\)\)$/);
+    await expect(requests.getByRole('link', { name: /^Trace [0-9a-f]{32}$/ })).toHaveAttribute('href', /^\/traces\/[0-9a-f]{32}/);
+
     await expect(d.logLines(d.panel('Logs (Loki)')).first()).toBeVisible();
     await expect(d.panel('Logs (Loki)').getByRole('link', { name: 'Open in Logs' })).toHaveAttribute('href', /\/logs\?q=/);
   });

@@ -15,6 +15,8 @@ import { LogsPanel } from './panels/LogsPanel';
 import { StatPanel } from './panels/StatPanel';
 import { TablePanel } from './panels/TablePanel';
 import { useInstantSamples, useLogLines, useRangeSeries, type PanelQueryState } from './panels/usePanelQueries';
+import { panelRequestUrls } from './panels/requestUrls';
+import { PanelInspector } from './panels/PanelInspector';
 
 export const ROW_HEIGHT_PX = 30;
 
@@ -87,7 +89,7 @@ function SeriesContent({ panel, plan, uid, onZoom, chartHeight }: PanelViewProps
   const names = useMemo(() => state.data?.map((s) => s.name), [state.data]);
   const chartRange = useMemo(() => ({ fromMs: plan.fromMs, toMs: plan.toMs }), [plan.fromMs, plan.toMs]);
   return (
-    <QueryState state={state} plan={plan} isEmpty={(d) => d.length === 0}>
+    <QueryState state={state} plan={plan} urls={panelRequestUrls('range', uid, plan)} isEmpty={(d) => d.length === 0}>
       {(series) => {
         if (panel.type === 'stat') return <StatPanel panel={panel} series={series} />;
         if (panel.type === 'gauge') return <GaugePanel panel={panel} series={series} />;
@@ -119,7 +121,7 @@ function SeriesContent({ panel, plan, uid, onZoom, chartHeight }: PanelViewProps
 function TableContent({ panel, plan, uid }: PanelViewProps & { plan: PanelQueryPlan; uid: string }) {
   const state = useInstantSamples(uid, plan, panel.title);
   return (
-    <QueryState state={state} plan={plan} isEmpty={(d) => d.length === 0}>
+    <QueryState state={state} plan={plan} urls={panelRequestUrls('instant', uid, plan)} isEmpty={(d) => d.length === 0}>
       {(samples) => <TablePanel panel={panel} samples={samples} />}
     </QueryState>
   );
@@ -128,14 +130,14 @@ function TableContent({ panel, plan, uid }: PanelViewProps & { plan: PanelQueryP
 function LogsContent({ panel, plan, uid, rangeText }: PanelViewProps & { plan: PanelQueryPlan; uid: string }) {
   const state = useLogLines(uid, plan, panel.limit ?? 100, panel.title);
   return (
-    <QueryState state={state} plan={plan} isEmpty={(d) => d.length === 0}>
+    <QueryState state={state} plan={plan} urls={panelRequestUrls('logs', uid, plan, panel.limit ?? 100)} isEmpty={(d) => d.length === 0}>
       {(lines) => <LogsPanel lines={lines} query={plan.exprs[0]?.expr ?? ''} from={rangeText.from} to={rangeText.to} />}
     </QueryState>
   );
 }
 
 /** Loading (with Cancel), the backend's error, "No data" with the query, or the panel. */
-function QueryState<T>({ state, plan, isEmpty, children }: { state: PanelQueryState<T>; plan: PanelQueryPlan; isEmpty: (data: T) => boolean; children: (data: T) => ReactNode }) {
+function QueryState<T>({ state, plan, urls, isEmpty, children }: { state: PanelQueryState<T>; plan: PanelQueryPlan; urls: string[]; isEmpty: (data: T) => boolean; children: (data: T) => ReactNode }) {
   const queries = plan.exprs.map((e) => e.expr).join('\n');
   const status = state.error ? 'error' : state.data === undefined ? 'loading' : isEmpty(state.data) ? 'empty' : 'ready';
   // data-state lets the bench (and tests) tell when every panel has drawn.
@@ -158,6 +160,7 @@ function QueryState<T>({ state, plan, isEmpty, children }: { state: PanelQuerySt
       ) : (
         children(state.data)
       )}
+      <PanelInspector plan={plan} urls={urls} traceIds={state.traceIds} />
     </div>
   );
 }

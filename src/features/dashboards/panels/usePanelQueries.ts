@@ -3,7 +3,7 @@ import { keepPreviousData, useQueries, useQueryClient, type QueryKey, type UseQu
 import { queryInstant, queryRange } from '../../../datasources/prometheus';
 import { queryRange as lokiQueryRange } from '../../../datasources/loki';
 import type { InstantSample, LogLine, TimeSeries } from '../../../datasources/types';
-import { withQuerySpan } from '../../../telemetry/query';
+import { sampledTraceId, withQuerySpan } from '../../../telemetry/query';
 import { useRefreshStore } from '../../../app/refresh';
 import { formatSeriesName } from '../../metrics/seriesRows';
 import { formatLegend, type PanelQueryPlan } from '../model/panelQuery';
@@ -17,9 +17,26 @@ export interface PanelQueryState<T> {
   error: unknown;
   isFetching: boolean;
   cancel: () => void;
+  /** The trace id of each target's last request, when it was sampled (for the panel inspector). */
+  traceIds: (string | undefined)[];
 }
 
-type Combined<R> = Omit<PanelQueryState<R>, 'cancel'>;
+// The last sampled trace id per query key: the inspector links each panel query to its trace.
+// Bounded, since keys change with every range and refresh.
+const traceIdByKey = new Map<string, string>();
+const MAX_TRACE_IDS = 500;
+
+function rememberTrace(key: QueryKey, traceId: string | undefined) {
+  if (!traceId) return;
+  if (traceIdByKey.size >= MAX_TRACE_IDS) traceIdByKey.delete(traceIdByKey.keys().next().value!);
+  traceIdByKey.set(JSON.stringify(key), traceId);
+}
+
+function tracesFor(keys: QueryKey[]): (string | undefined)[] {
+  return keys.map((key) => traceIdByKey.get(JSON.stringify(key)));
+}
+
+type Combined<R> = Omit<PanelQueryState<R>, 'cancel' | 'traceIds'>;
 
 /**
  * Merges a panel's per-target results. Used as useQueries' `combine`, which TanStack Query reruns
@@ -77,12 +94,13 @@ export function useRangeSeries(uid: string | undefined, plan: PanelQueryPlan | n
       enabled: Boolean(uid),
       placeholderData: keepPreviousData,
       queryFn: ({ signal }: { signal: AbortSignal }) =>
-        withQuerySpan('dashboard panel query_range', { 'datasource.uid': uid!, 'db.query.text': e.expr.slice(0, 500), 'panel.title': panelTitle, step: plan!.stepMs / 1000 }, () =>
-          queryRange(uid!, { query: e.expr, start: plan!.fromMs, end: plan!.toMs, stepMs: plan!.stepMs }, signal),
-        ),
+        withQuerySpan('dashboard panel query_range', { 'datasource.uid': uid!, 'db.query.text': e.expr.slice(0, 500), 'panel.title': panelTitle, step: plan!.stepMs / 1000 }, (span) => {
+          rememberTrace(keys[i], sampledTraceId(span));
+          return queryRange(uid!, { query: e.expr, start: plan!.fromMs, end: plan!.toMs, stepMs: plan!.stepMs }, signal);
+        }),
     })),
   });
-  return { ...combined, cancel: () => cancel(keys) };
+  return { ...combined, cancel: () => cancel(keys), traceIds: tracesFor(keys) };
 }
 
 /** Instant queries at the end of the range (tables). */
@@ -99,7 +117,8 @@ export function useInstantSamples(uid: string | undefined, plan: PanelQueryPlan 
       enabled: Boolean(uid),
       placeholderData: keepPreviousData,
       queryFn: ({ signal }: { signal: AbortSignal }) =>
-        withQuerySpan('dashboard panel query', { 'datasource.uid': uid!, 'db.query.text': e.expr.slice(0, 500), 'panel.title': panelTitle }, async () => {
+        withQuerySpan('dashboard panel query', { 'datasource.uid': uid!, 'db.query.text': e.expr.slice(0, 500), 'panel.title': panelTitle }, async (span) => {
+          rememberTrace(keys[i], sampledTraceId(span));
           const result = await queryInstant(uid!, { query: e.expr, time: plan!.toMs }, signal);
           if (result.resultType === 'vector') return result.samples;
           if (result.resultType === 'scalar') return [{ labels: {}, timestamp: result.timestamp, value: result.value }];
@@ -108,7 +127,7 @@ export function useInstantSamples(uid: string | undefined, plan: PanelQueryPlan 
         }),
     })),
   });
-  return { ...combined, cancel: () => cancel(keys) };
+  return { ...combined, cancel: () => cancel(keys), traceIds: tracesFor(keys) };
 }
 
 /** Log lines, newest first (Loki's backward direction). */
@@ -125,12 +144,13 @@ export function useLogLines(uid: string | undefined, plan: PanelQueryPlan | null
       enabled: Boolean(uid),
       placeholderData: keepPreviousData,
       queryFn: ({ signal }: { signal: AbortSignal }) =>
-        withQuerySpan('dashboard panel logs', { 'datasource.uid': uid!, 'db.query.text': e.expr.slice(0, 500), 'panel.title': panelTitle }, async () => {
+        withQuerySpan('dashboard panel logs', { 'datasource.uid': uid!, 'db.query.text': e.expr.slice(0, 500), 'panel.title': panelTitle }, async (span) => {
+          rememberTrace(keys[i], sampledTraceId(span));
           const result = await lokiQueryRange(uid!, { query: e.expr, start: plan!.fromMs, end: plan!.toMs, limit, direction: 'backward' }, signal);
           if (result.kind !== 'streams') throw new Error('A logs panel needs a log query; this one returns metrics');
           return result.lines;
         }),
     })),
   });
-  return { ...combined, cancel: () => cancel(keys) };
+  return { ...combined, cancel: () => cancel(keys), traceIds: tracesFor(keys) };
 }
