@@ -79,7 +79,7 @@ const FRAME_RECORDER = `(() => {
 
 /**
  * Frame intervals while Chrome itself scrolls the span list (the synthetic scroll gesture its
- * own smoothness benchmarks use), about 3,000 rows at 4,000 px/s.
+ * own smoothness benchmarks use), about 1,500 rows at 4,000 px/s.
  */
 async function scrollFrames(page: Page): Promise<{ p95: number; max: number; frames: number }> {
   const box = (await page.getByRole('treegrid', { name: 'Spans' }).boundingBox())!;
@@ -88,7 +88,7 @@ async function scrollFrames(page: Page): Promise<{ p95: number; max: number; fra
   await cdp.send('Input.synthesizeScrollGesture', {
     x: Math.round(box.x + box.width / 2),
     y: Math.round(box.y + box.height / 2),
-    yDistance: -84_000,
+    yDistance: -42_000,
     speed: 4000,
     gestureSourceType: 'mouse',
   });
@@ -172,7 +172,7 @@ export async function traceFigures(ctx: BenchContext): Promise<Figure[]> {
       });
       if (spanCount === 100_000) {
         figures.push({ name: 'trace_100k_heap_mb', value: Math.round(median(runs.map((r) => r.heapMB!)) * 10) / 10, unit: 'MB', budget: 110, runs: runs.map((r) => Math.round(r.heapMB! * 10) / 10), note: 'JS heap after GC with the trace shown' });
-        figures.push({ name: 'trace_100k_scroll_p95_frame_ms', value: Math.round(median(runs.map((r) => r.scroll!.p95)) * 10) / 10, unit: 'ms', budget: 20, runs: runs.map((r) => Math.round(r.scroll!.p95 * 10) / 10), note: `animation-frame intervals during a synthetic scroll gesture over about 3,000 rows (${runs[0].scroll!.frames} frames)` });
+        figures.push({ name: 'trace_100k_scroll_p95_frame_ms', value: Math.round(median(runs.map((r) => r.scroll!.p95)) * 10) / 10, unit: 'ms', budget: 20, runs: runs.map((r) => Math.round(r.scroll!.p95 * 10) / 10), note: `animation-frame intervals during a synthetic scroll gesture over about 1,500 rows (${runs[0].scroll!.frames} frames)` });
         figures.push({ name: 'trace_100k_scroll_max_frame_ms', value: Math.round(median(runs.map((r) => r.scroll!.max)) * 10) / 10, unit: 'ms', budget: 50, runs: runs.map((r) => Math.round(r.scroll!.max * 10) / 10) });
         figures.push({ name: 'trace_100k_collapse_root_ms', value: Math.round(median(runs.map((r) => r.collapseMs!))), unit: 'ms', runs: runs.map((r) => Math.round(r.collapseMs!)), note: 'click on the root toggle to one row shown (includes Playwright round trips)' });
       }
