@@ -4,6 +4,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { startAppServer } from '../../support/appServer';
 import { startPrometheus } from '../../support/prometheus';
 import { median, type BenchContext, type Figure } from '../types';
@@ -38,7 +39,10 @@ async function dashboardRun(ctx: BenchContext, url: string): Promise<number> {
       },
       undefined,
       { polling: 'raf', timeout: 30_000 },
-    );
+    ).catch(async (error: Error) => {
+      const states = await page.$$eval('[data-panel-id]', (panels) => panels.map((p) => `${p.getAttribute('data-panel-id')}:${p.querySelector('[data-state]')?.getAttribute('data-state') ?? 'none'}`));
+      throw new Error(`${error.message} (panels: ${states.join(', ')})`);
+    });
     const at = (await handle.jsonValue()) as number;
     if (at < 0) throw new Error('a panel of the bench dashboard failed');
     return at;
@@ -83,9 +87,45 @@ async function bigChartRun(ctx: BenchContext, url: string, body: string): Promis
   }
 }
 
+/** Until every panel's query has data: rate() over [1m] needs a few scrapes after start. */
+async function waitForRates(url: string) {
+  const query = encodeURIComponent('rate(prometheus_tsdb_head_samples_appended_total[1m]) and on() count_over_time(up[1m]) > 4');
+  for (let i = 0; i < 60; i++) {
+    const body = (await (await fetch(`${url}/api/v1/query?query=${query}`)).json()) as { data?: { result?: unknown[] } };
+    if ((body.data?.result?.length ?? 0) > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error('Prometheus has no rates after 30 s');
+}
+
+/** Gzip size of the scripts /explore/metrics loads once it has a query (editor and chart). */
+async function exploreWithChartJs(ctx: BenchContext): Promise<{ bytes: number; files: number }> {
+  const browser = await ctx.launch();
+  try {
+    const page = await browser.newPage();
+    const bodies: Promise<Buffer>[] = [];
+    page.on('response', (response) => {
+      if (response.request().resourceType() === 'script' && response.ok()) bodies.push(response.body());
+    });
+    await page.goto(`${ctx.liveUrl}/explore/metrics?q=up`, { waitUntil: 'networkidle' });
+    const all = await Promise.all(bodies);
+    return { bytes: all.reduce((sum, body) => sum + gzipSync(body, { level: 9 }).length, 0), files: all.length };
+  } finally {
+    await browser.close();
+  }
+}
+
 export async function metricsFigures(ctx: BenchContext): Promise<Figure[]> {
   const figures: Figure[] = [];
+  const withChart = await exploreWithChartJs(ctx);
+  figures.push({
+    name: 'metrics_route_with_chart_js_gzip',
+    value: withChart.bytes,
+    unit: 'bytes',
+    note: `${withChart.files} scripts for /explore/metrics?q=up: the PromQL editor plus Recharts, which loads only once there is a query`,
+  });
   const prometheus = await startPrometheus({ port: ports.prometheus });
+  await waitForRates(prometheus.url);
   const dir = mkdtempSync(join(tmpdir(), 'sightline-bench-dashboards-'));
   writeFileSync(join(dir, 'bench-six.yaml'), SIX_PANELS);
   const app = await startAppServer(ports.app, `dashboards: "${dir}"\ndatasources:\n  - { uid: prometheus, type: prometheus, url: "${prometheus.url}" }\n`);
