@@ -41,14 +41,14 @@ export function Minimap({ layout, view, onChange }: MinimapProps) {
     let timer = 0;
     const frame = requestAnimationFrame(() => {
       timer = window.setTimeout(() => {
+        // Device pixels: the buffer is written pixel by pixel, not scaled.
         const ratio = window.devicePixelRatio || 1;
         c.width = Math.round(width * ratio);
         c.height = Math.round(HEIGHT * ratio);
         const ctx = c.getContext('2d');
         if (!ctx) return;
-        ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
         const errorColor = getComputedStyle(c).getPropertyValue('--error').trim() || '#e24d42';
-        drawMinimap(ctx, layout, width, HEIGHT, errorColor);
+        drawMinimap(ctx, layout, c.width, c.height, errorColor);
       });
     });
     return () => {
