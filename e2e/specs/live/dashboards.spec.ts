@@ -38,6 +38,22 @@ test.describe('Dashboards against real Prometheus', () => {
     await expect(d.panel('Logs (Loki)').getByRole('link', { name: 'Open in Logs' })).toHaveAttribute('href', /\/logs\?q=/);
   });
 
+  test('clicking a legend entry shows that series alone; clicking again shows all', async ({ page }) => {
+    const d = new DashboardPage(page);
+    await d.open('prometheus-self');
+    const requests = d.panel('HTTP requests per second by handler');
+    const lines = requests.locator('path.recharts-line-curve');
+    await expect(d.legendNames(requests).nth(1)).toBeVisible();
+    const all = await d.legendNames(requests).count();
+    await expect(lines).toHaveCount(all);
+    const metrics = requests.getByRole('button', { name: '/metrics', exact: true });
+    await metrics.click();
+    await expect(metrics).toHaveAttribute('aria-pressed', 'true');
+    await expect(lines).toHaveCount(1);
+    await metrics.click();
+    await expect(lines).toHaveCount(all);
+  });
+
   test("a bad query shows Prometheus's error, an empty one says No data, an unknown datasource is named", async ({ page }) => {
     const d = new DashboardPage(page);
     await d.open('e2e-errors');
