@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -96,5 +96,22 @@ describe('production server', () => {
 
   it('refuses to start without a build', async () => {
     await expect(startServer(config, { distDir: mkdtempSync(join(tmpdir(), 'sightline-empty-')) })).rejects.toThrow(MissingBuildError);
+  });
+});
+
+describe('production server during a rebuild', () => {
+  it('answers 404 for an asset deleted after start-up and keeps serving', async () => {
+    const dist = builtApp();
+    const rebuilt = await startServer(config, { distDir: dist });
+    const url = `http://127.0.0.1:${(rebuilt.address() as AddressInfo).port}`;
+    try {
+      expect((await request(`${url}/assets/index-Bx9f3kQ1.js`)).status).toBe(200);
+      rmSync(join(dist, 'assets', 'index-Bx9f3kQ1.js'));
+      expect((await request(`${url}/assets/index-Bx9f3kQ1.js`)).status).toBe(404);
+      expect((await request(`${url}/`)).status).toBe(200);
+    } finally {
+      rebuilt.closeAllConnections();
+      await new Promise((resolve) => rebuilt.close(resolve));
+    }
   });
 });

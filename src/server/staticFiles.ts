@@ -23,9 +23,12 @@ const immutable = 'public, max-age=31536000, immutable';
 export function createStaticHandler(distDir: string) {
   const indexFile = join(distDir, 'index.html');
   if (!existsSync(indexFile)) throw new MissingBuildError(distDir);
-  // Read once: sirv also indexes dist/ at start-up, so a rebuild needs a restart either way.
+  // Read once: a rebuild changes index.html, and serving the new one needs a restart.
   const indexHtml = readFileSync(indexFile);
   const files = sirv(distDir, {
+    // Look files up per request instead of indexing dist/ at start-up: with the index, a rebuild
+    // while the server runs made sirv stream deleted files, and the unhandled ENOENT killed the process.
+    dev: true,
     etag: true,
     setHeaders: (res, pathname) => res.setHeader('Cache-Control', pathname.startsWith('/assets/') ? immutable : 'no-cache'),
   });
