@@ -14,14 +14,19 @@ interface Chrome {
   transparent: boolean;
 }
 
+/** A flag given as `?kiosk`, `?kiosk=true` or `?kiosk=1`; absent, undefined or `false` is off. */
+function flag(value: unknown): boolean {
+  return value !== undefined && value !== false && value !== 'false';
+}
+
 function chromeFor(pathname: string, search: Record<string, unknown>): Chrome {
   const embed = pathname.startsWith('/embed/');
   const theme = embed && (search.theme === 'light' || search.theme === 'dark') ? search.theme : undefined;
   return {
     embed,
-    kiosk: pathname.startsWith('/d/') && 'kiosk' in search && search.kiosk !== 'false',
+    kiosk: pathname.startsWith('/d/') && flag(search.kiosk),
     theme,
-    transparent: embed && 'transparent' in search && search.transparent !== 'false',
+    transparent: embed && flag(search.transparent),
   };
 }
 

@@ -17,6 +17,7 @@ import { VariableBar } from './VariableBar';
 import { PanelView } from './PanelView';
 import { dashboardFileText, downloadText } from './exportDashboard';
 import './dashboards.css';
+import { ShareViewButton } from '../embed/ShareViewButton';
 
 export function DashboardPage() {
   const { uid } = dashboardRoute.useParams();
@@ -55,6 +56,15 @@ export function DashboardPage() {
     [resolved?.fromMs, resolved?.toMs, navigate],
   );
   useTimeShortcuts(actions);
+  const kiosk = Boolean(search.kiosk);
+  useEffect(() => {
+    if (!kiosk) return;
+    const leave = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') void navigate({ to: '.', search: (prev: Record<string, unknown>) => ({ ...prev, kiosk: undefined }) });
+    };
+    window.addEventListener('keydown', leave);
+    return () => window.removeEventListener('keydown', leave);
+  }, [kiosk, navigate]);
   const onZoom = useCallback(
     (fromMs: number, toMs: number) => {
       const next = zoomToSelection(fromMs, toMs);
@@ -84,6 +94,12 @@ export function DashboardPage() {
     <section className="page dashboard" aria-labelledby="page-title">
       <div className="dashboard-title-row">
         <h1 id="page-title">{d.title}</h1>
+        {kiosk ? (
+          <p className="kiosk-hint muted">
+            {range.from} to {range.to}
+            {globalSearch.refresh ? `, refreshing every ${globalSearch.refresh}` : ''}. Press Esc to leave kiosk mode.
+          </p>
+        ) : (
         <div className="dashboard-actions" role="group" aria-label="Time range actions">
           <button type="button" onClick={actions.shiftEarlier} title="Shift earlier (t ←)">
             ‹ Earlier
@@ -101,7 +117,12 @@ export function DashboardPage() {
           <button type="button" onClick={() => downloadText(`${d.uid}.json`, dashboardFileText(d))}>
             Export
           </button>
+          <ShareViewButton />
+          <Link to="." search={(prev: Record<string, unknown>) => ({ ...prev, kiosk: true, viewPanel: undefined })}>
+            Kiosk mode
+          </Link>
         </div>
+        )}
       </div>
       {d.tags.length > 0 && (
         <ul className="tag-list" aria-label="Tags">
@@ -151,6 +172,7 @@ export function DashboardPage() {
               rangeText={range}
               vars={vars ?? {}}
               viewed={Boolean(search.viewPanel)}
+              dashboardUid={d.uid}
               onZoom={onZoom}
             />
           ))}

@@ -17,6 +17,7 @@ import { TablePanel } from './panels/TablePanel';
 import { useInstantSamples, useLogLines, useRangeSeries, type PanelQueryState } from './panels/usePanelQueries';
 import { panelRequestUrls } from './panels/requestUrls';
 import { PanelInspector } from './panels/PanelInspector';
+import { PanelShareButton } from '../embed/PanelShareButton';
 
 export const ROW_HEIGHT_PX = 30;
 
@@ -32,6 +33,8 @@ export interface PanelViewProps {
   viewed?: boolean;
   /** Inside an iframe on someone else's page: fills the frame, no links into Sightline. */
   embedded?: boolean;
+  /** The dashboard this panel is shared from (link and embed snippet). */
+  dashboardUid?: string;
 }
 
 export function PanelView(props: PanelViewProps) {
@@ -61,6 +64,7 @@ export function PanelView(props: PanelViewProps) {
           <Link to="." search={(prev: Record<string, unknown>) => ({ ...prev, viewPanel: viewed ? undefined : panel.id })} aria-label={viewed ? 'Back to the dashboard' : `View ${panel.title || 'panel'} alone`}>
             {viewed ? 'Back' : 'View'}
           </Link>
+          {props.dashboardUid && <PanelShareButton dashboardUid={props.dashboardUid} panel={panel} />}
         </div>}
       </header>
       <div ref={bodyRef} className="panel-body" style={{ height: heightPx - 36 }}>

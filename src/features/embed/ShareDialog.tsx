@@ -16,12 +16,14 @@ export interface SharedPanel {
  * `<iframe>` snippet for wikis. A native <dialog> gives focus trapping and Escape for free.
  */
 export function ShareButton({ target, panel, label = 'Share' }: { target: ShareTarget; panel?: SharedPanel; label?: string }) {
+  const accessibleName = panel ? `Share panel ${panel.title}` : undefined;
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);
   return (
     <>
       <button
         type="button"
+        aria-label={accessibleName}
         onClick={() => {
           setOpen(true);
           dialogRef.current?.showModal();

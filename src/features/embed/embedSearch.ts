@@ -3,6 +3,7 @@ import { validateDashboardSearch, type VarSearch } from '../dashboards/dashboard
 
 export type EmbedSearch = VarSearch & { theme?: 'light' | 'dark'; transparent?: boolean; hideTitle?: boolean };
 
+// `?transparent` arrives as '' from the URL; navigate() may hand over the key with `undefined`.
 const yes = (value: unknown) => value === true || value === 'true' || value === '1' || value === '';
 
 /** `theme=light|dark`, `transparent`, `hideTitle` and the dashboard's `var-NAME` values. */
@@ -12,7 +13,7 @@ export function validateEmbedSearch(search: Record<string, unknown>): EmbedSearc
   return {
     ...vars,
     theme: theme === 'light' || theme === 'dark' ? theme : undefined,
-    transparent: 'transparent' in search && yes(search.transparent) ? true : undefined,
-    hideTitle: 'hideTitle' in search && yes(search.hideTitle) ? true : undefined,
+    transparent: yes(search.transparent) ? true : undefined,
+    hideTitle: yes(search.hideTitle) ? true : undefined,
   };
 }

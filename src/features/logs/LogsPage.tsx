@@ -28,6 +28,7 @@ import { ContextPanel } from './ContextPanel';
 import { LiveTail } from './LiveTail';
 import './logs.css';
 import { ShareViewButton } from '../embed/ShareViewButton';
+import { traceUserAction } from '../../telemetry/userAction';
 
 // Recharts loads only when a chart is drawn, after the lines: it is most of the route's weight.
 const VolumeHistogram = lazy(() => import('./VolumeHistogram').then((m) => ({ default: m.VolumeHistogram })));
@@ -107,7 +108,11 @@ export function LogsPage() {
       )}
       <LogQLEditor
         value={q}
-        onRun={(query) => (query === q ? void (shape.isMetric ? metric.refetch() : lines.refetch()) : runQuery(query))}
+        onRun={(query) => {
+          traceUserAction('run query', { 'sightline.view': 'logs' });
+          if (query === q) void (shape.isMetric ? metric.refetch() : lines.refetch());
+          else runQuery(query);
+        }}
         fetchLabels={() => (uid ? fetchLabels(uid, { start: resolved?.fromMs, end: resolved?.toMs }) : Promise.resolve([]))}
         fetchLabelValues={(name) => (uid ? fetchLabelValues(uid, name, { start: resolved?.fromMs, end: resolved?.toMs }) : Promise.resolve([]))}
         error={parsePos && queryError instanceof Error ? { offset: parsePos.offset, message: queryError.message } : undefined}

@@ -16,6 +16,8 @@ import { exploreQueries } from './exploreSearch';
 import { useQueryHistory } from './queryHistory';
 import { useExploreQueries } from './useExploreQueries';
 import './explore.css';
+import { traceUserAction } from '../../telemetry/userAction';
+import { ShareViewButton } from '../embed/ShareViewButton';
 
 // Recharts is a third of this route's JavaScript: it loads once there is a query to draw, in
 // parallel with the query itself, so the editor is ready sooner.
@@ -55,6 +57,7 @@ export function ExplorePage() {
   );
 
   const run = (next: string[]) => {
+    traceUserAction('run query', { 'sightline.view': 'explore metrics' });
     const cleaned = next.map((q) => q.trim());
     cleaned.filter(Boolean).forEach((q) => history.record(q));
     if (cleaned.join('\n') === queries.join('\n')) results.forEach((r) => void r.refetch());
@@ -116,6 +119,7 @@ export function ExplorePage() {
           <button type="button" onClick={() => setDrafts((d) => [...d, ''])}>
             Add query
           </button>
+          <ShareViewButton />
           {isFetching && (
             <button type="button" onClick={cancel}>
               Cancel

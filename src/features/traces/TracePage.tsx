@@ -9,6 +9,7 @@ import { TraceGantt } from './gantt/TraceGantt';
 import { TraceSummary } from './gantt/TraceSummary';
 import { useTrace } from './useTrace';
 import './traces.css';
+import { ShareViewButton } from '../embed/ShareViewButton';
 
 export function TracePage() {
   const { traceId } = traceRoute.useParams();
@@ -35,10 +36,11 @@ export function TracePage() {
 
   return (
     <section className="page trace-page" aria-labelledby="page-title">
-      <p>
+      <p className="trace-page-links">
         <Link to="/traces" search={{ ds }}>
           ← Trace search
         </Link>
+        <ShareViewButton />
       </p>
       <h1 id="page-title">
         {root ? `${root.serviceName}: ${root.name}` : 'Trace'} <span className="mono muted trace-id">{traceId}</span>
