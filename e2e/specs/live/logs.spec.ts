@@ -150,7 +150,9 @@ test.describe('logs', () => {
     await logs.editor().click();
     await page.keyboard.type('{service_n');
     await expect(page.getByRole('option', { name: 'service_name' })).toBeVisible();
-    await page.keyboard.press('Enter');
+    // A click, not Enter: CodeMirror ignores Enter for its interaction delay after the list
+    // opens, which a loaded machine can outlast.
+    await page.getByRole('option', { name: 'service_name' }).click();
     await page.keyboard.type('="');
     await expect(page.getByRole('option', { name: 'legacy-worker' })).toBeVisible();
     await page.getByRole('option', { name: 'legacy-worker' }).click();
