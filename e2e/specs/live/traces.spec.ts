@@ -99,6 +99,11 @@ test.describe('trace view (Tempo)', () => {
     const trace = new TracePage(page);
     await trace.open('0123456789abcdef0123456789abcdef');
     await expect(page.getByRole('alert')).toContainText('was not found');
+    // The store may not have it yet (a query's own trace, just exported): Retry asks again.
+    const again = page.waitForRequest((request) => request.url().includes('/traces/0123456789abcdef0123456789abcdef'));
+    await page.getByRole('alert').getByRole('button', { name: 'Retry' }).click();
+    await again;
+    await expect(page.getByRole('alert')).toContainText('was not found');
   });
 });
 

@@ -15,7 +15,7 @@ export function TracePage() {
   const { traceId } = traceRoute.useParams();
   const { ds, span: selectedSpanId } = traceRoute.useSearch();
   const navigate = useNavigate({ from: '/traces/$traceId' });
-  const { datasource, data: trace, error, isLoading } = useTrace(traceId, ds);
+  const { datasource, data: trace, error, isLoading, isFetching, refetch } = useTrace(traceId, ds);
   // Computed once per trace, never per render of a row: tree, critical path, self time, summary.
   const layout = useMemo(() => {
     if (!trace) return null;
@@ -50,7 +50,10 @@ export function TracePage() {
       {notFound ? (
         <p role="alert" className="error-box">
           Trace {traceId} was not found in datasource "{datasource?.uid}". It may be older than the backend's retention, or not
-          flushed yet.
+          received yet: a trace store takes a few seconds to take in a new trace.{' '}
+          <button type="button" onClick={() => void refetch()} disabled={isFetching}>
+            {isFetching ? 'Retrying…' : 'Retry'}
+          </button>
         </p>
       ) : (
         error && <QueryError error={error} />
