@@ -8,6 +8,7 @@ import { bucketLogs, type DemoLogLine } from './logs.ts';
 import type { LabelFilter, LogExpr, Matcher, MetricExpr, Stage } from './logql.ts';
 import { BUCKET_MS } from './traces.ts';
 import { parseDurationMs } from './timefmt.ts';
+import { applyBinaryOp, COMPARISON_OPS } from './binaryOps.ts';
 
 export interface ProcessedLine {
   tsUs: number;
@@ -410,41 +411,9 @@ function aggregate(expr: Extract<MetricExpr, { type: 'aggregate' }>, input: Metr
   return out;
 }
 
-function apply(op: string, a: number, b: number): number | undefined {
-  switch (op) {
-    case '+':
-      return a + b;
-    case '-':
-      return a - b;
-    case '*':
-      return a * b;
-    case '/':
-      return a / b;
-    case '%':
-      return a % b;
-    case '^':
-      return a ** b;
-    case '==':
-      return a === b ? 1 : 0;
-    case '!=':
-      return a !== b ? 1 : 0;
-    case '>':
-      return a > b ? 1 : 0;
-    case '>=':
-      return a >= b ? 1 : 0;
-    case '<':
-      return a < b ? 1 : 0;
-    case '<=':
-      return a <= b ? 1 : 0;
-  }
-  return undefined;
-}
-
-const COMPARISONS = new Set(['==', '!=', '>', '>=', '<', '<=']);
-
 function binary(op: string, returnBool: boolean, lhs: MetricSeries[] | number[], rhs: MetricSeries[] | number[], n: number): MetricSeries[] | number[] {
-  const filter = COMPARISONS.has(op) && !returnBool;
-  if (!isVector(lhs) && !isVector(rhs)) return lhs.map((a, i) => apply(op, a, rhs[i]!) ?? NaN);
+  const filter = COMPARISON_OPS.has(op) && !returnBool;
+  if (!isVector(lhs) && !isVector(rhs)) return lhs.map((a, i) => applyBinaryOp(op, a, rhs[i]!) ?? NaN);
   const pairs: Array<[MetricSeries, (i: number) => number | undefined, boolean]> = [];
   if (isVector(lhs) && !isVector(rhs)) for (const s of lhs) pairs.push([s, (i) => rhs[i], false]);
   else if (!isVector(lhs) && isVector(rhs)) for (const s of rhs) pairs.push([s, (i) => lhs[i], true]);
@@ -460,7 +429,7 @@ function binary(op: string, returnBool: boolean, lhs: MetricSeries[] | number[],
     for (let i = 0; i < n; i++) {
       const o = other(i);
       if (!s.has[i] || o === undefined) continue;
-      const r = swapped ? apply(op, o, s.v[i]!) : apply(op, s.v[i]!, o);
+      const r = swapped ? applyBinaryOp(op, o, s.v[i]!) : applyBinaryOp(op, s.v[i]!, o);
       if (r === undefined) continue;
       if (filter && r !== 1) continue;
       out.v[i] = filter ? s.v[i]! : r;

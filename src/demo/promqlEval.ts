@@ -4,6 +4,7 @@
 import type { Labels } from '../datasources/types.ts';
 import { RESTART_EVERY_SCRAPES, SCRAPE_MS, type Catalog, type SeriesDef } from './metricCatalog.ts';
 import { PromQLUnsupported, parsePromQL, type BinaryOp, type Expr, type Matcher } from './promqlParse.ts';
+import { applyBinaryOp, COMPARISON_OPS } from './binaryOps.ts';
 
 /** Recording rules the demo Prometheus "evaluates" (listed by /api/v1/rules). */
 export const RECORDING_RULES: Record<string, string> = { 'job:up:sum': 'sum by (job) (up)' };
@@ -234,43 +235,17 @@ function vectorOf(v: EvalValue, what: string): EvalSeries[] {
 }
 
 function arith(op: BinaryOp, a: number, b: number): number {
-  switch (op) {
-    case '+':
-      return a + b;
-    case '-':
-      return a - b;
-    case '*':
-      return a * b;
-    case '/':
-      return a / b;
-    case '%':
-      return a % b;
-    case '^':
-      return a ** b;
-    case '==':
-      return a === b ? 1 : 0;
-    case '!=':
-      return a !== b ? 1 : 0;
-    case '>':
-      return a > b ? 1 : 0;
-    case '<':
-      return a < b ? 1 : 0;
-    case '>=':
-      return a >= b ? 1 : 0;
-    case '<=':
-      return a <= b ? 1 : 0;
-    default:
-      throw new PromQLUnsupported(op);
-  }
+  const result = applyBinaryOp(op, a, b);
+  if (result === undefined) throw new PromQLUnsupported(op);
+  return result;
 }
 
-const COMPARISON = new Set<BinaryOp>(['==', '!=', '>', '<', '>=', '<=']);
 
 function binary(ctx: EvalContext, e: Extract<Expr, { type: 'binary' }>): EvalValue {
   const n = ctx.times.length;
   const lhs = evaluate(ctx, e.lhs);
   const rhs = evaluate(ctx, e.rhs);
-  const isCmp = COMPARISON.has(e.op);
+  const isCmp = COMPARISON_OPS.has(e.op);
   if (lhs.kind === 'scalar' && rhs.kind === 'scalar') {
     if (isCmp && !e.returnBool) throw new PromQLUnsupported('comparisons between scalars must use BOOL modifier');
     const v = new Float64Array(n);
@@ -313,7 +288,7 @@ function matchSig(e: Extract<Expr, { type: 'binary' }>, labels: Labels): string 
 }
 
 function vectorBinary(e: Extract<Expr, { type: 'binary' }>, lhs: EvalSeries[], rhs: EvalSeries[], n: number): EvalValue {
-  const isCmp = COMPARISON.has(e.op);
+  const isCmp = COMPARISON_OPS.has(e.op);
   const group = e.matching?.group;
   const [many, one] = group === 'right' ? [rhs, lhs] : [lhs, rhs];
   const oneBySig = new Map<string, EvalSeries[]>();
