@@ -7,11 +7,12 @@ import { bundleFigures } from './figures/bundle';
 import { logsFigures } from './figures/logs';
 import { metricsFigures } from './figures/metrics';
 import { traceFigures } from './figures/traces';
+import { BENCH_PORT_BASE } from './ports';
 
 const SOURCES: FigureSource[] = [bundleFigures, logsFigures, metricsFigures, traceFigures];
 
 const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
-const base = Number(process.env.BENCH_PORT_BASE ?? 39490);
+const base = BENCH_PORT_BASE;
 
 function print(figure: Figure) {
   const ok = figure.budget === undefined ? undefined : figure.value <= figure.budget;

@@ -1,6 +1,7 @@
 // Uncommon loopback ports, so the e2e stack does not collide with a developer's own Prometheus
-// (9090) or Loki (3100). Override with E2E_PORT_BASE when these are taken.
-const base = Number(process.env.E2E_PORT_BASE ?? 39390);
+// (9090) or Loki (3100). Below Linux's ephemeral range (32768-60999): a port there can be held
+// by any outgoing connection at the moment a server wants to bind it. Override with E2E_PORT_BASE.
+const base = Number(process.env.E2E_PORT_BASE ?? 29390);
 
 export const PORTS = {
   prometheus: base,

@@ -5,9 +5,10 @@ import { gzipSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { startAppServer } from '../../support/appServer';
 import { median, type BenchContext, type Figure } from '../types';
+import { BENCH_PORT_BASE } from '../ports';
 
 const RUNS = 3;
-const port = Number(process.env.BENCH_PORT_BASE ?? 39490) + 7;
+const port = BENCH_PORT_BASE + 7;
 
 /** A Loki 2.9 streams body with `count` structlog lines spread over the last hour, newest first. */
 function lokiStreamsBody(count: number): string {

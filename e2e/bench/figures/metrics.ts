@@ -8,9 +8,10 @@ import { gzipSync } from 'node:zlib';
 import { startAppServer } from '../../support/appServer';
 import { startPrometheus } from '../../support/prometheus';
 import { median, type BenchContext, type Figure } from '../types';
+import { BENCH_PORT_BASE } from '../ports';
 
 const RUNS = 3;
-const base = Number(process.env.BENCH_PORT_BASE ?? 39490);
+const base = BENCH_PORT_BASE;
 const ports = { prometheus: base + 20, app: base + 21 };
 
 const SIX_PANELS = `uid: bench-six

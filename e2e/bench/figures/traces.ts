@@ -10,6 +10,7 @@ import type { Page } from '@playwright/test';
 import { generateLargeTrace, generateLargeTraceOtlp } from '../../../src/demo/largeTrace';
 import { startAppServer } from '../../support/appServer';
 import { median, type BenchContext, type Figure } from '../types';
+import { BENCH_PORT_BASE } from '../ports';
 
 const RUNS = 3;
 const BUDGET_MS: Record<number, number> = { 10_000: 750, 100_000: 1100 };
@@ -140,7 +141,7 @@ async function oneRun(ctx: BenchContext, appUrl: string, traceId: string, full: 
 }
 
 export async function traceFigures(ctx: BenchContext): Promise<Figure[]> {
-  const port = Number(process.env.BENCH_PORT_BASE ?? 39490) + 5;
+  const port = BENCH_PORT_BASE + 5;
   const bodies = new Map<string, string>();
   for (const spanCount of [10_000, 100_000]) bodies.set(generateLargeTrace(spanCount, 1).traceId, JSON.stringify(generateLargeTraceOtlp(spanCount, 1)));
   const tempo = await startFakeTempo(port + 1, bodies);
