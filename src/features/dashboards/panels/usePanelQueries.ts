@@ -73,84 +73,101 @@ function newestFirst(a: LogLine, b: LogLine): number {
   return a.timestampNs < b.timestampNs ? 1 : a.timestampNs > b.timestampNs ? -1 : 0;
 }
 
+type PanelExpr = PanelQueryPlan['exprs'][number];
+
+interface TargetQueries<T, R> {
+  uid: string | undefined;
+  exprs: PanelExpr[];
+  keys: QueryKey[];
+  combine: (results: UseQueryResult<T>[]) => Combined<R>;
+  spanName: string;
+  spanAttributes?: Record<string, string | number>;
+  panelTitle: string;
+  /** The request itself: called synchronously inside the target's span, so its fetch joins it. */
+  run: (expr: PanelExpr, signal: AbortSignal) => Promise<T>;
+}
+
+/** One query per target, each in its own span whose trace id the inspector can link to. */
+function useTargetQueries<T, R>({ uid, exprs, keys, combine, spanName, spanAttributes, panelTitle, run }: TargetQueries<T, R>): PanelQueryState<R> {
+  const cancel = useCancel();
+  const combined = useQueries({
+    combine,
+    queries: exprs.map((e, i) => ({
+      queryKey: keys[i],
+      enabled: Boolean(uid),
+      placeholderData: keepPreviousData,
+      queryFn: ({ signal }: { signal: AbortSignal }) =>
+        withQuerySpan(spanName, { 'datasource.uid': uid!, 'db.query.text': e.expr.slice(0, 500), 'panel.title': panelTitle, ...spanAttributes }, (span) => {
+          rememberTrace(keys[i], sampledTraceId(span));
+          return run(e, signal);
+        }),
+    })),
+  });
+  return { ...combined, cancel: () => cancel(keys), traceIds: tracesFor(keys) };
+}
+
 /**
  * One query_range per visible target. Keys hold everything the request depends on, so identical
  * requests from several panels are made once, and a changed range or variable drops
  * the old request: TanStack Query aborts its signal once nothing observes it.
  */
 export function useRangeSeries(uid: string | undefined, plan: PanelQueryPlan | null, panelTitle: string): PanelQueryState<NamedSeries[]> {
-  const cancel = useCancel();
   const exprs = plan?.exprs ?? [];
   const tick = useRefreshTick();
-  const keys = exprs.map((e) => ['prometheus', 'query_range', uid, e.expr, plan!.fromMs, plan!.toMs, plan!.stepMs, tick] as const);
-  const merge = useMerge(
+  const combine = useMerge(
     (parts: TimeSeries[][]) => parts.flatMap((series, i) => series.map((s) => ({ ...s, name: formatLegend(exprs[i].legend, s.labels, formatSeriesName(s.labels)) }))),
     JSON.stringify(exprs),
   );
-  const combined = useQueries({
-    combine: merge,
-    queries: exprs.map((e, i) => ({
-      queryKey: keys[i],
-      enabled: Boolean(uid),
-      placeholderData: keepPreviousData,
-      queryFn: ({ signal }: { signal: AbortSignal }) =>
-        withQuerySpan('dashboard panel query_range', { 'datasource.uid': uid!, 'db.query.text': e.expr.slice(0, 500), 'panel.title': panelTitle, step: plan!.stepMs / 1000 }, (span) => {
-          rememberTrace(keys[i], sampledTraceId(span));
-          return queryRange(uid!, { query: e.expr, start: plan!.fromMs, end: plan!.toMs, stepMs: plan!.stepMs }, signal);
-        }),
-    })),
+  return useTargetQueries({
+    uid,
+    exprs,
+    combine,
+    panelTitle,
+    keys: exprs.map((e) => ['prometheus', 'query_range', uid, e.expr, plan!.fromMs, plan!.toMs, plan!.stepMs, tick] as const),
+    spanName: 'dashboard panel query_range',
+    spanAttributes: plan ? { step: plan.stepMs / 1000 } : {},
+    run: (e, signal) => queryRange(uid!, { query: e.expr, start: plan!.fromMs, end: plan!.toMs, stepMs: plan!.stepMs }, signal),
   });
-  return { ...combined, cancel: () => cancel(keys), traceIds: tracesFor(keys) };
 }
 
 /** Instant queries at the end of the range (tables). */
 export function useInstantSamples(uid: string | undefined, plan: PanelQueryPlan | null, panelTitle: string): PanelQueryState<InstantSample[]> {
-  const cancel = useCancel();
   const exprs = plan?.exprs ?? [];
   const tick = useRefreshTick();
-  const keys = exprs.map((e) => ['prometheus', 'query', uid, e.expr, plan!.toMs, tick] as const);
-  const merge = useMerge((parts: InstantSample[][]) => parts.flat(), '');
-  const combined = useQueries({
-    combine: merge,
-    queries: exprs.map((e, i) => ({
-      queryKey: keys[i],
-      enabled: Boolean(uid),
-      placeholderData: keepPreviousData,
-      queryFn: ({ signal }: { signal: AbortSignal }) =>
-        withQuerySpan('dashboard panel query', { 'datasource.uid': uid!, 'db.query.text': e.expr.slice(0, 500), 'panel.title': panelTitle }, async (span) => {
-          rememberTrace(keys[i], sampledTraceId(span));
-          const result = await queryInstant(uid!, { query: e.expr, time: plan!.toMs }, signal);
-          if (result.resultType === 'vector') return result.samples;
-          if (result.resultType === 'scalar') return [{ labels: {}, timestamp: result.timestamp, value: result.value }];
-          if (result.resultType === 'matrix') throw new Error('A table needs an instant vector; this query returns a range vector');
-          return [];
-        }),
-    })),
+  const combine = useMerge((parts: InstantSample[][]) => parts.flat(), '');
+  return useTargetQueries({
+    uid,
+    exprs,
+    combine,
+    panelTitle,
+    keys: exprs.map((e) => ['prometheus', 'query', uid, e.expr, plan!.toMs, tick] as const),
+    spanName: 'dashboard panel query',
+    run: async (e, signal) => {
+      const result = await queryInstant(uid!, { query: e.expr, time: plan!.toMs }, signal);
+      if (result.resultType === 'vector') return result.samples;
+      if (result.resultType === 'scalar') return [{ labels: {}, timestamp: result.timestamp, value: result.value }];
+      if (result.resultType === 'matrix') throw new Error('A table needs an instant vector; this query returns a range vector');
+      return [];
+    },
   });
-  return { ...combined, cancel: () => cancel(keys), traceIds: tracesFor(keys) };
 }
 
 /** Log lines, newest first (Loki's backward direction). */
 export function useLogLines(uid: string | undefined, plan: PanelQueryPlan | null, limit: number, panelTitle: string): PanelQueryState<LogLine[]> {
-  const cancel = useCancel();
   const exprs = plan?.exprs ?? [];
   const tick = useRefreshTick();
-  const keys = exprs.map((e) => ['loki', 'query_range', uid, e.expr, plan!.fromMs, plan!.toMs, limit, tick] as const);
-  const merge = useMerge((parts: LogLine[][]) => parts.flat().sort(newestFirst).slice(0, limit), String(limit));
-  const combined = useQueries({
-    combine: merge,
-    queries: exprs.map((e, i) => ({
-      queryKey: keys[i],
-      enabled: Boolean(uid),
-      placeholderData: keepPreviousData,
-      queryFn: ({ signal }: { signal: AbortSignal }) =>
-        withQuerySpan('dashboard panel logs', { 'datasource.uid': uid!, 'db.query.text': e.expr.slice(0, 500), 'panel.title': panelTitle }, async (span) => {
-          rememberTrace(keys[i], sampledTraceId(span));
-          const result = await lokiQueryRange(uid!, { query: e.expr, start: plan!.fromMs, end: plan!.toMs, limit, direction: 'backward' }, signal);
-          if (result.kind !== 'streams') throw new Error('A logs panel needs a log query; this one returns metrics');
-          return result.lines;
-        }),
-    })),
+  const combine = useMerge((parts: LogLine[][]) => parts.flat().sort(newestFirst).slice(0, limit), String(limit));
+  return useTargetQueries({
+    uid,
+    exprs,
+    combine,
+    panelTitle,
+    keys: exprs.map((e) => ['loki', 'query_range', uid, e.expr, plan!.fromMs, plan!.toMs, limit, tick] as const),
+    spanName: 'dashboard panel logs',
+    run: async (e, signal) => {
+      const result = await lokiQueryRange(uid!, { query: e.expr, start: plan!.fromMs, end: plan!.toMs, limit, direction: 'backward' }, signal);
+      if (result.kind !== 'streams') throw new Error('A logs panel needs a log query; this one returns metrics');
+      return result.lines;
+    },
   });
-  return { ...combined, cancel: () => cancel(keys), traceIds: tracesFor(keys) };
 }
