@@ -33,6 +33,7 @@ test.describe('Dashboards against real Prometheus', () => {
     await requests.getByText('Inspect').click();
     await expect(requests.locator('.panel-inspector code')).toHaveText(/^sum by \(handler\) \(rate\(prometheus_http_requests_total\{job="prometheus", handler=~"\.\*"\}\[\d+s\]\)\)$/);
     await expect(requests.getByRole('link', { name: /^Trace [0-9a-f]{32}$/ })).toHaveAttribute('href', /^\/traces\/[0-9a-f]{32}/);
+    await expect(requests.locator('.inspector-run')).toHaveText(/^Status 200 · \d+ ms · .+ · [1-9]\d* series, [1-9]\d* points$/);
 
     await expect(d.logLines(d.panel('Logs (Loki)')).first()).toBeVisible();
     await expect(d.panel('Logs (Loki)').getByRole('link', { name: 'Open in Logs' })).toHaveAttribute('href', /\/logs\?q=/);

@@ -164,7 +164,7 @@ function QueryState<T>({ state, plan, urls, isEmpty, children }: { state: PanelQ
       ) : (
         children(state.data)
       )}
-      <PanelInspector plan={plan} urls={urls} traceIds={state.traceIds} />
+      <PanelInspector plan={plan} urls={urls} runs={state.runs} />
     </div>
   );
 }

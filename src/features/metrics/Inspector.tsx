@@ -3,7 +3,7 @@ import type { Inspection } from './inspectedQuery';
 
 const bytes = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
 
-function formatBytes(n: number | null): string {
+export function formatBytes(n: number | null): string {
   if (n === null) return 'not reported';
   return n < 1024 ? `${n} B` : n < 1048576 ? `${bytes.format(n / 1024)} KiB` : `${bytes.format(n / 1048576)} MiB`;
 }

@@ -7,6 +7,8 @@ import { sampledTraceId, withQuerySpan } from '../../../telemetry/query';
 import { useRefreshStore } from '../../../app/refresh';
 import { formatSeriesName } from '../../metrics/seriesRows';
 import { formatLegend, type PanelQueryPlan } from '../model/panelQuery';
+import { panelRequestUrls } from './requestUrls';
+import { describeRun, rememberRun, runsFor, type TargetRun } from './targetRuns';
 
 export interface NamedSeries extends TimeSeries {
   name: string;
@@ -17,26 +19,11 @@ export interface PanelQueryState<T> {
   error: unknown;
   isFetching: boolean;
   cancel: () => void;
-  /** The trace id of each target's last request, when it was sampled (for the panel inspector). */
-  traceIds: (string | undefined)[];
+  /** Each target's last request, for the panel inspector. */
+  runs: (TargetRun | undefined)[];
 }
 
-// The last sampled trace id per query key: the inspector links each panel query to its trace.
-// Bounded, since keys change with every range and refresh.
-const traceIdByKey = new Map<string, string>();
-const MAX_TRACE_IDS = 500;
-
-function rememberTrace(key: QueryKey, traceId: string | undefined) {
-  if (!traceId) return;
-  if (traceIdByKey.size >= MAX_TRACE_IDS) traceIdByKey.delete(traceIdByKey.keys().next().value!);
-  traceIdByKey.set(JSON.stringify(key), traceId);
-}
-
-function tracesFor(keys: QueryKey[]): (string | undefined)[] {
-  return keys.map((key) => traceIdByKey.get(JSON.stringify(key)));
-}
-
-type Combined<R> = Omit<PanelQueryState<R>, 'cancel' | 'traceIds'>;
+type Combined<R> = Omit<PanelQueryState<R>, 'cancel' | 'runs'>;
 
 /**
  * Merges a panel's per-target results. Used as useQueries' `combine`, which TanStack Query reruns
@@ -80,6 +67,10 @@ interface TargetQueries<T, R> {
   exprs: PanelExpr[];
   keys: QueryKey[];
   combine: (results: UseQueryResult<T>[]) => Combined<R>;
+  /** Each target's request URL (see requestUrls.ts), to find the browser's timing of it. */
+  urls: string[];
+  /** What came back, in words: "3 series, 360 points". */
+  describe: (data: T) => string;
   spanName: string;
   spanAttributes?: Record<string, string | number>;
   panelTitle: string;
@@ -88,7 +79,7 @@ interface TargetQueries<T, R> {
 }
 
 /** One query per target, each in its own span whose trace id the inspector can link to. */
-function useTargetQueries<T, R>({ uid, exprs, keys, combine, spanName, spanAttributes, panelTitle, run }: TargetQueries<T, R>): PanelQueryState<R> {
+function useTargetQueries<T, R>({ uid, exprs, keys, urls, describe, combine, spanName, spanAttributes, panelTitle, run }: TargetQueries<T, R>): PanelQueryState<R> {
   const cancel = useCancel();
   const combined = useQueries({
     combine,
@@ -96,14 +87,26 @@ function useTargetQueries<T, R>({ uid, exprs, keys, combine, spanName, spanAttri
       queryKey: keys[i],
       enabled: Boolean(uid),
       placeholderData: keepPreviousData,
-      queryFn: ({ signal }: { signal: AbortSignal }) =>
-        withQuerySpan(spanName, { 'datasource.uid': uid!, 'db.query.text': e.expr.slice(0, 500), 'panel.title': panelTitle, ...spanAttributes }, (span) => {
-          rememberTrace(keys[i], sampledTraceId(span));
+      queryFn: ({ signal }: { signal: AbortSignal }) => {
+        const started = performance.now();
+        let traceId: string | undefined;
+        return withQuerySpan(spanName, { 'datasource.uid': uid!, 'db.query.text': e.expr.slice(0, 500), 'panel.title': panelTitle, ...spanAttributes }, (span) => {
+          traceId = sampledTraceId(span);
           return run(e, signal);
-        }),
+        }).then(
+          (data) => {
+            rememberRun(keys[i], describeRun(urls[i], started, { returned: describe(data) }, traceId));
+            return data;
+          },
+          (error: unknown) => {
+            if ((error as Error)?.name !== 'AbortError') rememberRun(keys[i], describeRun(urls[i], started, { error }, traceId));
+            throw error;
+          },
+        );
+      },
     })),
   });
-  return { ...combined, cancel: () => cancel(keys), traceIds: tracesFor(keys) };
+  return { ...combined, cancel: () => cancel(keys), runs: runsFor(keys) };
 }
 
 /**
@@ -124,6 +127,8 @@ export function useRangeSeries(uid: string | undefined, plan: PanelQueryPlan | n
     combine,
     panelTitle,
     keys: exprs.map((e) => ['prometheus', 'query_range', uid, e.expr, plan!.fromMs, plan!.toMs, plan!.stepMs, tick] as const),
+    urls: plan ? panelRequestUrls('range', uid ?? '', plan) : [],
+    describe: (series) => `${series.length} series, ${series.reduce((n, x) => n + x.timestamps.length, 0)} points`,
     spanName: 'dashboard panel query_range',
     spanAttributes: plan ? { step: plan.stepMs / 1000 } : {},
     run: (e, signal) => queryRange(uid!, { query: e.expr, start: plan!.fromMs, end: plan!.toMs, stepMs: plan!.stepMs }, signal),
@@ -141,6 +146,8 @@ export function useInstantSamples(uid: string | undefined, plan: PanelQueryPlan 
     combine,
     panelTitle,
     keys: exprs.map((e) => ['prometheus', 'query', uid, e.expr, plan!.toMs, tick] as const),
+    urls: plan ? panelRequestUrls('instant', uid ?? '', plan) : [],
+    describe: (samples) => `${samples.length} series`,
     spanName: 'dashboard panel query',
     run: async (e, signal) => {
       const result = await queryInstant(uid!, { query: e.expr, time: plan!.toMs }, signal);
@@ -163,6 +170,8 @@ export function useLogLines(uid: string | undefined, plan: PanelQueryPlan | null
     combine,
     panelTitle,
     keys: exprs.map((e) => ['loki', 'query_range', uid, e.expr, plan!.fromMs, plan!.toMs, limit, tick] as const),
+    urls: plan ? panelRequestUrls('logs', uid ?? '', plan, limit) : [],
+    describe: (lines) => `${lines.length} lines`,
     spanName: 'dashboard panel logs',
     run: async (e, signal) => {
       const result = await lokiQueryRange(uid!, { query: e.expr, start: plan!.fromMs, end: plan!.toMs, limit, direction: 'backward' }, signal);
