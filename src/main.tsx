@@ -28,21 +28,20 @@ async function start() {
     return;
   }
   // Telemetry is set up before the first query so its fetches carry `traceparent`; a failure
-  // here must never stop the app, so it is swallowed (and counted in the debug stats).
+  // here must never stop the app, so it is swallowed (and counted in the debug stats). The
+  // first render does not wait for it (nor for the demo worker): the router starts loading the
+  // route's chunk at once, and its root loader holds views, and their queries, until `ready`.
   const telemetry = import('./telemetry/otel')
     .then(({ startTelemetry }) => startTelemetry(config.telemetry))
     .catch(() => undefined);
-  if (config.demo) {
-    // MSW's browser chunk is large: it is loaded only when there is no backend.
-    const { startDemoWorker } = await import('./demo/browser');
-    await startDemoWorker();
-  }
-  await telemetry;
+  // MSW's browser chunk is large: it is loaded only when there is no backend.
+  const demoWorker = config.demo ? import('./demo/browser').then(({ startDemoWorker }) => startDemoWorker()) : undefined;
+  const ready = Promise.all([telemetry, demoWorker]);
   root.render(
     <StrictMode>
       <ConfigContext.Provider value={config}>
         <QueryClientProvider client={queryClient}>
-          <RouterProvider router={router} />
+          <RouterProvider router={router} context={{ queryClient, config, ready }} />
         </QueryClientProvider>
       </ConfigContext.Provider>
     </StrictMode>,

@@ -1,4 +1,4 @@
-import { createRootRoute, createRoute, createRouter, lazyRouteComponent, retainSearchParams } from '@tanstack/react-router';
+import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, retainSearchParams } from '@tanstack/react-router';
 import { Layout } from './Layout';
 import { validateGlobalSearch, searchString } from './searchParams';
 import { parseSearch, stringifySearch } from './urlSearch';
@@ -8,9 +8,25 @@ import { validateDashboardListSearch, validateDashboardSearch } from '../feature
 import { validateExploreSearch } from '../features/metrics/exploreSearch';
 import { validateLogsSearch } from '../features/logs/logsSearch';
 import { validateEmbedSearch } from '../features/embed/embedSearch';
+import type { QueryClient } from '@tanstack/react-query';
+import type { PublicConfig } from '../datasources/types';
 
-export const rootRoute = createRootRoute({
+/** Given by main.tsx once the public config has loaded (RouterProvider's `context`). */
+export interface RouterContext {
+  queryClient: QueryClient;
+  config: PublicConfig;
+  /**
+   * Settles when requests may start: telemetry's fetch instrumentation is registered (so they
+   * carry `traceparent`) and, in demo mode, the service worker answers. The first render does
+   * not wait for it, so route chunks load meanwhile; the root's loader does, so no view mounts
+   * (and queries) before it.
+   */
+  ready: Promise<unknown>;
+}
+
+export const rootRoute = createRootRouteWithContext<RouterContext>()({
   component: Layout,
+  loader: ({ context }) => context.ready,
   validateSearch: validateGlobalSearch,
   // The time range follows the user from view to view, as in Grafana.
   search: { middlewares: [retainSearchParams(['from', 'to', 'refresh'])] },
@@ -68,6 +84,14 @@ export const traceRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/traces/$traceId',
   validateSearch: (search: Record<string, unknown>): { ds?: string; span?: string } => ({ ds: searchString(search.ds), span: searchString(search.span) }),
+  loaderDeps: ({ search }) => ({ ds: search.ds }),
+  // Starts the trace's request alongside the page's chunk instead of after it (a cold load
+  // otherwise waits for the chunk, its imports and a render). Not awaited: the page shows
+  // its loading state and picks up the request in flight (same query key).
+  loader: async ({ context, params, deps }) => {
+    const [{ prefetchTrace }] = await Promise.all([import('../features/traces/traceQuery'), context.ready]);
+    prefetchTrace(context.queryClient, context.config, params.traceId, deps.ds);
+  },
   component: lazyRouteComponent(() => import('../features/traces/TracePage'), 'TracePage'),
 });
 
@@ -92,6 +116,8 @@ const routeTree = rootRoute.addChildren([
 
 export const router = createRouter({
   routeTree,
+  // Placeholders until main.tsx passes the real context to RouterProvider.
+  context: undefined! as RouterContext,
   parseSearch,
   stringifySearch,
   defaultPreload: 'intent',

@@ -1,23 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
-import { pickDatasource, useConfig } from '../../app/config';
-import * as tempo from '../../datasources/tempo';
-import * as jaeger from '../../datasources/jaeger';
-import { withQuerySpan } from '../../telemetry/query';
+import { useConfig } from '../../app/config';
+import { traceDatasource, traceQueryOptions } from './traceQuery';
 
 /** Loads one trace from the datasource in the URL (`ds=`), else the first trace store configured. */
 export function useTrace(traceId: string, dsUid?: string) {
-  const datasource = pickDatasource(useConfig(), ['tempo', 'jaeger'], dsUid);
+  const datasource = traceDatasource(useConfig(), dsUid);
   const query = useQuery({
-    queryKey: ['trace', datasource?.uid, traceId],
-    enabled: Boolean(datasource),
-    queryFn: async ({ signal }) => {
-      const trace = await withQuerySpan('traces get trace', { 'datasource.uid': datasource!.uid, 'trace.id': traceId }, () =>
-        datasource!.type === 'jaeger' ? jaeger.getTrace(datasource!.uid, traceId, signal) : tempo.getTrace(datasource!.uid, traceId, signal),
-      );
-      // User Timing marks: `npm run bench` splits a large trace's load time with them.
-      performance.mark('sightline:trace-converted');
-      return trace;
-    },
+    ...traceQueryOptions(datasource, traceId),
+    // The route's loader may have started this query, and seen it fail, before the page's chunk
+    // arrived: mounting must show that error, not ask again. Revisiting the route retries (the
+    // loader's prefetch refetches a query that holds no trace).
+    retryOnMount: false,
   });
   return { datasource, ...query };
 }

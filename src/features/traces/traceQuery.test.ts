@@ -1,0 +1,38 @@
+import { http, HttpResponse } from 'msw';
+import { QueryClient } from '@tanstack/react-query';
+import { jsonFixture, proxied, useMswServer } from '../../datasources/testing';
+import type { PublicConfig } from '../../datasources/types';
+import { prefetchTrace, traceDatasource, traceQueryOptions } from './traceQuery';
+
+const server = useMswServer();
+const TRACE_A = '0074956cf36b07561fc0cc1c6fe2ffad';
+// Trace A as Tempo's v1 answer (the tempo client's fixtures).
+const TEMPO_FIXTURE = jsonFixture(new URL('../../datasources/tempo/client.test.ts', import.meta.url).href, 'trace-a-reference.json');
+const config = (datasources: PublicConfig['datasources']) => ({ datasources }) as PublicConfig;
+
+describe('the trace query, shared by the route loader and the page', () => {
+  it('keys the query by datasource and trace id, picking ds= or the first trace store', () => {
+    const cfg = config([
+      { uid: 'prom', type: 'prometheus' },
+      { uid: 'tempo', type: 'tempo' },
+      { uid: 'jaeger', type: 'jaeger' },
+    ] as PublicConfig['datasources']);
+    expect(traceDatasource(cfg)?.uid).toBe('tempo');
+    expect(traceDatasource(cfg, 'jaeger')?.uid).toBe('jaeger');
+    expect(traceQueryOptions(traceDatasource(cfg), TRACE_A).queryKey).toEqual(['trace', 'tempo', TRACE_A]);
+    expect(traceQueryOptions(undefined, TRACE_A).enabled).toBe(false);
+  });
+
+  it('prefetches into the cache under that key, and not without a trace store', async () => {
+    server.use(http.get(proxied('tempo', `api/v2/traces/${TRACE_A}`), () => HttpResponse.json({ trace: { batches: TEMPO_FIXTURE.batches } })));
+    const queryClient = new QueryClient();
+    prefetchTrace(queryClient, config([]), TRACE_A);
+    expect(queryClient.getQueryCache().getAll()).toHaveLength(0);
+
+    const cfg = config([{ uid: 'tempo', type: 'tempo' }] as PublicConfig['datasources']);
+    prefetchTrace(queryClient, cfg, TRACE_A);
+    const key = traceQueryOptions(traceDatasource(cfg), TRACE_A).queryKey;
+    expect(queryClient.getQueryState(key)?.fetchStatus).toBe('fetching');
+    await vi.waitFor(() => expect(queryClient.getQueryData(key)?.spans).toHaveLength(7));
+  });
+});

@@ -1,0 +1,39 @@
+// The trace-by-id query, shared by the page (useTrace) and the route's loader, which starts it
+// while the page's chunk is still loading: one query key, so the page picks up the request
+// already in flight instead of starting its own.
+
+import { queryOptions, type QueryClient } from '@tanstack/react-query';
+import { pickDatasource } from '../../app/config';
+import * as tempo from '../../datasources/tempo';
+import * as jaeger from '../../datasources/jaeger';
+import type { PublicConfig, PublicDatasource } from '../../datasources/types';
+import { withQuerySpan } from '../../telemetry/query';
+
+/** The datasource a trace is read from: `ds=` from the URL, else the first trace store configured. */
+export function traceDatasource(config: PublicConfig, dsUid?: string): PublicDatasource | undefined {
+  return pickDatasource(config, ['tempo', 'jaeger'], dsUid);
+}
+
+export function traceQueryOptions(datasource: PublicDatasource | undefined, traceId: string) {
+  return queryOptions({
+    queryKey: ['trace', datasource?.uid, traceId],
+    enabled: Boolean(datasource),
+    queryFn: async ({ signal }) => {
+      const trace = await withQuerySpan('traces get trace', { 'datasource.uid': datasource!.uid, 'trace.id': traceId }, () =>
+        datasource!.type === 'jaeger' ? jaeger.getTrace(datasource!.uid, traceId, signal) : tempo.getTrace(datasource!.uid, traceId, signal),
+      );
+      // User Timing marks: `npm run bench` splits a large trace's load time with them.
+      performance.mark('sightline:trace-converted');
+      return trace;
+    },
+  });
+}
+
+/**
+ * Starts loading a trace into the cache without waiting for it (the route renders its loading
+ * state meanwhile). A cached trace is not fetched again: queries never go stale on their own.
+ */
+export function prefetchTrace(queryClient: QueryClient, config: PublicConfig, traceId: string, dsUid?: string): void {
+  const datasource = traceDatasource(config, dsUid);
+  if (datasource) void queryClient.prefetchQuery(traceQueryOptions(datasource, traceId));
+}
