@@ -28,6 +28,22 @@ describe('nanoseconds', () => {
     expect(nsDurationUs('1795353241706972768', '1795353241706973268')).toBe(0.5);
   });
 
+  it('gives the same doubles as exact BigInt arithmetic, without BigInt on the usual path', () => {
+    const refUs = (ns: string) => Number(BigInt(ns) / 1000n) + Number(BigInt(ns) % 1000n) / 1000;
+    const refDuration = (a: string, b: string) => Number(BigInt(b) - BigInt(a)) / 1000;
+    let seed = 42;
+    const digits = (n: number) => Array.from({ length: n }, () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % 10)).join('');
+    const samples = ['0', '7', '999', '1000', '1001', '000123', T0, '9007199254740991999', '9007199254740992000', '99999999999999999999999'];
+    for (let i = 0; i < 200; i++) samples.push(`1${digits(18)}`, digits(1 + (i % 24)));
+    for (const ns of samples) expect(nsToUs(ns)).toBe(refUs(ns));
+    for (let i = 0; i + 1 < samples.length; i++) expect(nsDurationUs(samples[i], samples[i + 1])).toBe(refDuration(samples[i], samples[i + 1]));
+    // Signs, and differences of more than 2^53 ns, take the BigInt path: same answers.
+    expect(nsToUs('-1500')).toBe(refUs('-1500'));
+    expect(nsDurationUs('-5000', '1000')).toBe(6);
+    expect(nsDurationUs('0', '100000000000000000000')).toBe(refDuration('0', '100000000000000000000'));
+    expect(nsDurationUs(T0, '1795353661706972767')).toBe(-0.001);
+  });
+
   it('adds ns deltas', () => {
     expect(addNs(T0, -1)).toBe('1795353661706972767');
     expect(addNs(T0, 1_000_000n)).toBe('1795353661707972768');
