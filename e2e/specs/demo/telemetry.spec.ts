@@ -34,3 +34,18 @@ test('the trace of a query just run opens offline, with the proxy and backend sp
   await expect(trace.spanRow('GET /api/v1/query_range').first()).toContainText('prometheus');
   await expect(trace.spanRow('documentLoad')).toHaveCount(1);
 });
+
+test('the Logs view links its query to the query trace, which opens offline', async ({ page }) => {
+  await page.goto(`/logs?q=${encodeURIComponent('{service_name="homebot"}')}&from=now-15m&to=now`);
+  const link = page.getByRole('link', { name: /^Trace of this query: [0-9a-f]{32}$/ });
+  await expect(link).toBeVisible();
+  await link.click();
+  // The browser's spans reach the demo trace store through its OTLP handler about once a second:
+  // until then the trace page says it has not received the trace, and Retry asks again.
+  const row = page.getByRole('treegrid', { name: 'Spans' }).getByRole('row').filter({ hasText: 'logs query_range' }).first();
+  await expect(async () => {
+    const retry = page.getByRole('button', { name: 'Retry' });
+    if (await retry.isVisible()) await retry.click();
+    await expect(row).toBeVisible({ timeout: 2000 });
+  }).toPass({ timeout: 15_000 });
+});

@@ -29,6 +29,7 @@ import { LiveTail } from './LiveTail';
 import './logs.css';
 import { ShareViewButton } from '../embed/ShareViewButton';
 import { traceUserAction } from '../../telemetry/userAction';
+import { QueryTraceLink } from '../../app/QueryTraceLink';
 
 // Recharts loads only when a chart is drawn, after the lines: it is most of the route's weight.
 const VolumeHistogram = lazy(() => import('./VolumeHistogram').then((m) => ({ default: m.VolumeHistogram })));
@@ -152,6 +153,7 @@ export function LogsPage() {
               </span>
             )}
             <QueryStats stats={lines.stats} />
+            <QueryTraceLink spanName="logs query_range" />
           </div>
           {lines.data && lines.lines.length === 0 && (
             <p>

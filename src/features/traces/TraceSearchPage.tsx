@@ -16,6 +16,7 @@ import type { TraceSearchParams } from './search/searchParams';
 import { TraceQLEditor } from './search/TraceQLEditor';
 import { TraceResults } from './search/TraceResults';
 import './traces.css';
+import { QueryTraceLink } from '../../app/QueryTraceLink';
 
 const TRACE_ID = /^[0-9a-fA-F]{1,32}$/;
 const DEFAULT_LIMIT = 20;
@@ -140,7 +141,8 @@ export function TraceSearchPage() {
         <>
           <p className="muted">
             {result.data.length} {result.data.length === 1 ? 'trace' : 'traces'}
-            {result.data.length >= limit && ` (the limit; raise it or narrow the query to see more)`}
+            {result.data.length >= limit && ` (the limit; raise it or narrow the query to see more)`}{' '}
+            <QueryTraceLink spanName="traces search" />
           </p>
           <DurationScatter hits={result.data} onOpen={openTrace} />
           <TraceResults hits={result.data} ds={datasource?.uid} />
