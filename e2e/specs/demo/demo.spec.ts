@@ -6,6 +6,11 @@ test.describe('demo mode (no datasource configured)', () => {
     await page.goto('/');
     await expect(page.getByRole('complementary', { name: 'Demo mode' })).toContainText('Demo data');
     await expect(page.getByText('Demo Prometheus')).toBeVisible();
+    // The shipped dashboards, one click away.
+    const dashboards = page.getByRole('list', { name: 'Dashboards on the home page' });
+    await dashboards.getByRole('link', { name: 'Homebot overview' }).click();
+    await expect(page).toHaveURL(/\/d\/homebot-overview/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Homebot overview');
   });
 
   test('explore draws synthetic metrics served by the service worker', async ({ page }) => {

@@ -1,6 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import { useConfig } from '../../app/config';
 import { StatusSummary } from './StatusSummary';
+import { DashboardsCard } from './DashboardsCard';
 
 const TYPE_LABEL = { prometheus: 'Metrics (Prometheus API)', loki: 'Logs (Loki)', tempo: 'Traces (Tempo)', jaeger: 'Traces (Jaeger)' } as const;
 
@@ -15,6 +16,7 @@ export function HomePage() {
           <h2 id="status-title">Status</h2>
           <StatusSummary />
         </section>
+        <DashboardsCard />
         <section className="card" aria-labelledby="ds-title">
           <h2 id="ds-title">Datasources</h2>
           {config.datasources.length === 0 ? (
