@@ -1,4 +1,4 @@
-// homebot's health endpoints in demo mode (shapes of ../shared/fixtures/health/): alive, ready
+// homebot's health endpoints in demo mode (shapes of src/server/health/__fixtures__/health/): alive, ready
 // (HTTP 200, every check true) and a deep check reporting barcode-lookup-provider unhealthy
 // with its circuit breaker half-open, so the overall status is "degraded".
 

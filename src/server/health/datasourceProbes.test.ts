@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { readinessOutcome, versionFromBuildInfo } from './datasourceProbes.ts';
 
-const fixture = (path: string) => readFileSync(new URL(`../../../../shared/fixtures/${path}`, import.meta.url), 'utf8');
+const fixture = (path: string) => readFileSync(new URL(`./__fixtures__/${path}`, import.meta.url), 'utf8');
 
 describe('readinessOutcome', () => {
   it('is ok for 200 and keeps the plain-text answer', () => {

@@ -1,4 +1,4 @@
-import deep from '../../../../shared/fixtures/health/deep.json' with { type: 'json' };
+import deep from './__fixtures__/health/deep.json' with { type: 'json' };
 import { endsOpen, parseHealthBody, readHealthBody, stateOfWord } from './healthBody.ts';
 
 const read = (body: string, contentType = 'application/json') => readHealthBody(parseHealthBody(body, contentType));

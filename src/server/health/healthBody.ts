@@ -1,6 +1,6 @@
 // Reads what an app's health endpoint answers: liveness `{status}`, readiness `{status, checks}`
 // with booleans or objects, deep checks with `dependencies` and other nested sections (see
-// ../shared/fixtures/health/). Bodies come from apps we do not control, so anything is
+// src/server/health/__fixtures__/health/). Bodies come from apps we do not control, so anything is
 // possible: plain text, HTML error pages, JSON cut off mid-way. Each becomes words for the
 // page, never an exception. No Node imports (the browser's demo reuses this).
 
