@@ -1,11 +1,12 @@
 import { createServer } from 'node:http';
+import { listenOnLoopback, type LoopbackServer } from './loopbackServer';
 
 /**
  * Plays an app with health endpoints whose readiness a test can flip: `/health/live`,
  * `/health/ready` (200 with every check true, or 503 with `redis: false`), `/health/deep`.
  * `POST /__control/ready` and `POST /__control/not-ready` flip it; GET `/__control` says which.
  */
-export async function startFlippingApp(port: number): Promise<{ url: string; close: () => Promise<void> }> {
+export async function startFlippingApp(port: number): Promise<LoopbackServer> {
   let ready = true;
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
@@ -29,16 +30,5 @@ export async function startFlippingApp(port: number): Promise<{ url: string; clo
     }
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', resolve);
-  });
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return listenOnLoopback(server, port);
 }

@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { listenOnLoopback } from './loopbackServer';
 
 export interface FramingPage {
   url: (embedUrl: string) => string;
@@ -13,16 +14,6 @@ export async function startFramingPage(port: number): Promise<FramingPage> {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end(`<!doctype html><html><head><title>Team wiki</title></head><body style="background:#fff"><h1>Team wiki</h1><iframe src="${escaped}" width="800" height="360" title="Embedded Sightline panel"></iframe></body></html>`);
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', resolve);
-  });
-  return {
-    url: (embedUrl) => `http://127.0.0.1:${port}/?src=${encodeURIComponent(embedUrl)}`,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  const { close } = await listenOnLoopback(server, port);
+  return { url: (embedUrl) => `http://127.0.0.1:${port}/?src=${encodeURIComponent(embedUrl)}`, close };
 }

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage } from 'node:http';
+import { listenOnLoopback, type LoopbackServer } from './loopbackServer';
 
 /** One span as the tests read it: OTLP/JSON flattened, with who delivered its batch. */
 export interface ReceivedSpan {
@@ -31,7 +32,7 @@ const attributeMap = (attributes: OtlpAttribute[] = []) => Object.fromEntries(at
  * exporters send) is recorded; GET `/spans` lists what arrived, for the Playwright workers,
  * which run in other processes than this one.
  */
-export async function startOtlpReceiver(port: number): Promise<{ url: string; close: () => Promise<void> }> {
+export async function startOtlpReceiver(port: number): Promise<LoopbackServer> {
   const spans: ReceivedSpan[] = [];
   const server = createServer(async (req, res) => {
     if (req.method === 'GET' && req.url === '/spans') return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(spans));
@@ -60,15 +61,7 @@ export async function startOtlpReceiver(port: number): Promise<{ url: string; cl
       res.writeHead(400).end();
     }
   });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return listenOnLoopback(server, port);
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {

@@ -1,4 +1,5 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
+import { listenOnLoopback, type LoopbackServer } from './loopbackServer';
 
 export interface RecordedUpstreamRequest {
   path: string;
@@ -11,7 +12,7 @@ export interface RecordedUpstreamRequest {
  * different path prefixes (`/w3c`, `/jaeger`) to tell their requests apart. GET `/__recorded`
  * lists what it received.
  */
-export async function startRecordingUpstream(port: number): Promise<{ url: string; close: () => Promise<void> }> {
+export async function startRecordingUpstream(port: number): Promise<LoopbackServer> {
   const recorded: RecordedUpstreamRequest[] = [];
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://upstream');
@@ -29,13 +30,5 @@ export async function startRecordingUpstream(port: number): Promise<{ url: strin
     }
     json([]);
   });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return listenOnLoopback(server, port);
 }
