@@ -9,6 +9,7 @@ import type { LabelFilter, LogExpr, Matcher, MetricExpr, Stage } from './logql.t
 import { BUCKET_MS } from './traces.ts';
 import { parseDurationMs } from './timefmt.ts';
 import { applyBinaryOp, COMPARISON_OPS } from './binaryOps.ts';
+import { re2ToRegExp } from './re2.ts';
 
 export interface ProcessedLine {
   tsUs: number;
@@ -92,9 +93,9 @@ function labelFilterPasses(f: LabelFilter, labels: Labels): boolean {
       case '!=':
         return v !== f.value.v;
       case '=~':
-        return new RegExp(`^(?:${f.value.v})$`).test(v);
+        return re2ToRegExp(f.value.v, true).test(v);
       case '!~':
-        return !new RegExp(`^(?:${f.value.v})$`).test(v);
+        return !re2ToRegExp(f.value.v, true).test(v);
       default:
         return false;
     }
@@ -131,8 +132,8 @@ const ANSI = /\u001b\[[0-9;]*m/g;
 export function compilePipeline(stages: Stage[]): (line: DemoLogLine) => ProcessedLine | undefined {
   const regexes = new Map<Stage, RegExp[]>();
   for (const s of stages) {
-    if (s.type === 'line' && (s.op === '|~' || s.op === '!~')) regexes.set(s, s.values.map((v) => new RegExp(v)));
-    if (s.type === 'regexp') regexes.set(s, [new RegExp(s.pattern.replace(/\(\?P</g, '(?<'))]);
+    if (s.type === 'line' && (s.op === '|~' || s.op === '!~')) regexes.set(s, s.values.map((v) => re2ToRegExp(v)));
+    if (s.type === 'regexp') regexes.set(s, [re2ToRegExp(s.pattern)]);
   }
   return (input) => {
     let line = input.line;

@@ -5,6 +5,7 @@ import type { Labels } from '../datasources/types.ts';
 import { RESTART_EVERY_SCRAPES, SCRAPE_MS, type Catalog, type SeriesDef } from './metricCatalog.ts';
 import { PromQLUnsupported, parsePromQL, type BinaryOp, type Expr, type Matcher } from './promqlParse.ts';
 import { applyBinaryOp, COMPARISON_OPS } from './binaryOps.ts';
+import { re2ToRegExp } from './re2.ts';
 
 /** Recording rules the demo Prometheus "evaluates" (listed by /api/v1/rules). */
 export const RECORDING_RULES: Record<string, string> = { 'job:up:sum': 'sum by (job) (up)' };
@@ -38,9 +39,9 @@ export function matchesAll(labels: Labels, matchers: Matcher[]): boolean {
       case '!=':
         return v !== m.value;
       case '=~':
-        return new RegExp(`^(?:${m.value})$`).test(v);
+        return re2ToRegExp(m.value, true).test(v);
       case '!~':
-        return !new RegExp(`^(?:${m.value})$`).test(v);
+        return !re2ToRegExp(m.value, true).test(v);
     }
   });
 }
@@ -592,7 +593,7 @@ function call(ctx: EvalContext, e: Extract<Expr, { type: 'call' }>): EvalValue {
         if (x?.type !== 'string') throw new PromQLUnsupported('label_replace expects strings');
         return x.value;
       };
-      const re = new RegExp(`^(?:${str(regex)})$`);
+      const re = re2ToRegExp(str(regex), true);
       const vec = vectorOf(evaluate(ctx, arg!), 'label_replace');
       return {
         kind: 'vector',

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { HealthPage } from '../../pages/HealthPage';
+import { LogsPage } from '../../pages/LogsPage';
 
 test.describe('Health in demo mode', () => {
   test('shows every store ready, the degraded dependency, the firing alert and the down target', async ({ page }) => {
@@ -32,6 +33,23 @@ test.describe('Health in demo mode', () => {
     await expect(status).toContainText('Alerts firing: 1 (HighScanErrorRate), pending: 1');
     await expect(status).toContainText('Stores ready: 4 of 4');
     await expect(page).toHaveTitle(/^Degraded · Sightline/);
+  });
+
+  test("a firing alert leads to its service's error logs and failed traces", async ({ page }) => {
+    const health = new HealthPage(page);
+    await health.open();
+    const alert = health.alert('HighScanErrorRate', 'firing');
+    await alert.getByRole('link', { name: 'Error logs of homebot for HighScanErrorRate' }).click();
+    await expect(page).toHaveURL(/\/logs\?/);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('{service_name="homebot"} |~ "(?i)(error|exception|fail)"');
+    const lines = new LogsPage(page).lines();
+    await expect(lines.first()).toBeVisible();
+    await expect(lines.first()).toContainText(/error|exception|fail/i);
+
+    await page.goBack();
+    await health.alert('HighScanErrorRate', 'firing').getByRole('link', { name: 'Failed traces of homebot for HighScanErrorRate' }).click();
+    await expect(page).toHaveURL(/\/traces\?/);
+    await expect(page.getByRole('table', { name: 'Matching traces' }).getByRole('row').nth(1)).toBeVisible();
   });
 
 });

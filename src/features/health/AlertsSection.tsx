@@ -1,4 +1,6 @@
+import { Link } from '@tanstack/react-router';
 import type { PromAlert } from '../../datasources/prometheus/types';
+import { alertTriage } from './alertTriage';
 import { LabelList } from './LabelList';
 import { StateText } from './StateText';
 import { shortDuration } from './timeText';
@@ -19,6 +21,7 @@ export function AlertsSection({ alerts, nowMs }: { alerts: PromAlert[]; nowMs: n
           <th scope="col">Summary</th>
           <th scope="col">Active since</th>
           <th scope="col">Labels</th>
+          <th scope="col">Evidence</th>
         </tr>
       </thead>
       <tbody>
@@ -52,10 +55,30 @@ export function AlertsSection({ alerts, nowMs }: { alerts: PromAlert[]; nowMs: n
               <td>
                 <LabelList labels={alert.labels} skip={['alertname', 'severity']} />
               </td>
+              <td>
+                <TriageLinks alert={alert} nowMs={nowMs} />
+              </td>
             </tr>
           );
         })}
       </tbody>
     </table>
+  );
+}
+
+/** The alert's service's error logs and failed traces over the time it has been active. */
+function TriageLinks({ alert, nowMs }: { alert: PromAlert; nowMs: number }) {
+  const triage = alertTriage(alert, nowMs);
+  if (!triage) return <span className="muted">no service label</span>;
+  const name = alert.labels.alertname ?? 'this alert';
+  return (
+    <span className="triage-links">
+      <Link to="/logs" search={{ q: triage.logsQuery, ...triage.range }} aria-label={`Error logs of ${triage.service} for ${name}`}>
+        Logs
+      </Link>{' '}
+      <Link to="/traces" search={{ q: triage.tracesQuery, ...triage.range }} aria-label={`Failed traces of ${triage.service} for ${name}`}>
+        Traces
+      </Link>
+    </span>
   );
 }
