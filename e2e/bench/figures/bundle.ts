@@ -1,16 +1,26 @@
 import { gzipSync } from 'node:zlib';
+import type { Page } from '@playwright/test';
 import type { BenchContext, Figure } from '../types';
 
+export interface RouteJsOptions {
+  /** Runs before navigation, e.g. to answer the route's queries. */
+  prepare?: (page: Page) => Promise<void>;
+  /** Resolves once the route has shown what it is measured for; network idle by default. */
+  ready?: (page: Page) => Promise<void>;
+}
+
 /** Gzip size of every script a cold browser loads to show a route. */
-async function routeJsGzip(ctx: BenchContext, url: string): Promise<{ bytes: number; files: number }> {
+export async function routeJsGzip(ctx: BenchContext, url: string, options: RouteJsOptions = {}): Promise<{ bytes: number; files: number }> {
   const browser = await ctx.launch();
   try {
     const page = await browser.newPage();
+    await options.prepare?.(page);
     const bodies: Promise<Buffer>[] = [];
     page.on('response', (response) => {
       if (response.request().resourceType() === 'script' && response.ok()) bodies.push(response.body());
     });
-    await page.goto(url, { waitUntil: 'networkidle' });
+    await page.goto(url, { waitUntil: options.ready ? 'load' : 'networkidle' });
+    await options.ready?.(page);
     const all = await Promise.all(bodies);
     return { bytes: all.reduce((sum, body) => sum + gzipSync(body, { level: 9 }).length, 0), files: all.length };
   } finally {

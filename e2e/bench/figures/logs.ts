@@ -1,11 +1,11 @@
 // Logs figures: 5,000 lines from the query_range response to painted rows, and filtering 100,000
 // held lines by a typed term. Loki's answers are served by Playwright's request interception (a
 // Loki-shaped body built here), so the figure is the browser's work, not a backend's.
-import { gzipSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { startAppServer } from '../../support/appServer';
 import { median, type BenchContext, type Figure } from '../types';
 import { BENCH_PORT_BASE } from '../ports';
+import { routeJsGzip } from './bundle';
 
 const RUNS = 3;
 const port = BENCH_PORT_BASE + 7;
@@ -106,22 +106,11 @@ async function filterRun(ctx: BenchContext, url: string, body: string): Promise<
 }
 
 /** Gzip size of the scripts a cold browser loads for /logs with a query, before any chart. */
-async function logsRouteJs(ctx: BenchContext, url: string, body: string): Promise<{ bytes: number; files: number }> {
-  const browser = await ctx.launch();
-  try {
-    const page = await browser.newPage();
-    await serveLoki(page, body);
-    const bodies: Promise<Buffer>[] = [];
-    page.on('response', (r) => {
-      if (r.request().resourceType() === 'script' && r.ok()) bodies.push(r.body());
-    });
-    await page.goto(`${url}/logs?q=${encodeURIComponent('{service_name="homebot"}')}&from=now-1h&to=now`);
-    await page.getByRole('list', { name: 'Log lines' }).getByRole('listitem').first().waitFor();
-    const all = await Promise.all(bodies);
-    return { bytes: all.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0), files: all.length };
-  } finally {
-    await browser.close();
-  }
+function logsRouteJs(ctx: BenchContext, url: string, body: string): Promise<{ bytes: number; files: number }> {
+  return routeJsGzip(ctx, `${url}/logs?q=${encodeURIComponent('{service_name="homebot"}')}&from=now-1h&to=now`, {
+    prepare: (page) => serveLoki(page, body),
+    ready: (page) => page.getByRole('list', { name: 'Log lines' }).getByRole('listitem').first().waitFor(),
+  });
 }
 
 export async function logsFigures(ctx: BenchContext): Promise<Figure[]> {

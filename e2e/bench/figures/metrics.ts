@@ -4,11 +4,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { startAppServer } from '../../support/appServer';
 import { startPrometheus } from '../../support/prometheus';
 import { median, type BenchContext, type Figure } from '../types';
 import { BENCH_PORT_BASE } from '../ports';
+import { routeJsGzip } from './bundle';
 
 const RUNS = 3;
 const base = BENCH_PORT_BASE;
@@ -99,26 +99,10 @@ async function waitForRates(url: string) {
   throw new Error('Prometheus has no rates after 30 s');
 }
 
-/** Gzip size of the scripts /explore/metrics loads once it has a query (editor and chart). */
-async function exploreWithChartJs(ctx: BenchContext): Promise<{ bytes: number; files: number }> {
-  const browser = await ctx.launch();
-  try {
-    const page = await browser.newPage();
-    const bodies: Promise<Buffer>[] = [];
-    page.on('response', (response) => {
-      if (response.request().resourceType() === 'script' && response.ok()) bodies.push(response.body());
-    });
-    await page.goto(`${ctx.liveUrl}/explore/metrics?q=up`, { waitUntil: 'networkidle' });
-    const all = await Promise.all(bodies);
-    return { bytes: all.reduce((sum, body) => sum + gzipSync(body, { level: 9 }).length, 0), files: all.length };
-  } finally {
-    await browser.close();
-  }
-}
-
 export async function metricsFigures(ctx: BenchContext): Promise<Figure[]> {
   const figures: Figure[] = [];
-  const withChart = await exploreWithChartJs(ctx);
+  // The scripts /explore/metrics loads once it has a query (editor and chart).
+  const withChart = await routeJsGzip(ctx, `${ctx.liveUrl}/explore/metrics?q=up`);
   figures.push({
     name: 'metrics_route_with_chart_js_gzip',
     value: withChart.bytes,
