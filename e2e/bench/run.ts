@@ -9,7 +9,11 @@ import { metricsFigures } from './figures/metrics';
 import { traceFigures } from './figures/traces';
 import { BENCH_PORT_BASE } from './ports';
 
-const SOURCES: FigureSource[] = [bundleFigures, logsFigures, metricsFigures, traceFigures];
+const ALL_SOURCES: Record<string, FigureSource> = { bundle: bundleFigures, logs: logsFigures, metrics: metricsFigures, traces: traceFigures };
+// `BENCH_ONLY=metrics,traces npm run bench` re-measures some areas only (before/after a change).
+const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim()).filter(Boolean);
+for (const name of only ?? []) if (!(name in ALL_SOURCES)) throw new Error(`BENCH_ONLY: unknown area "${name}" (known: ${Object.keys(ALL_SOURCES).join(', ')})`);
+const SOURCES = Object.entries(ALL_SOURCES).filter(([name]) => !only || only.includes(name)).map(([, source]) => source);
 
 const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 const base = BENCH_PORT_BASE;
