@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useNavigate } from '@tanstack/react-router';
 import { exploreMetricsRoute } from '../../app/router';
 import { pickDatasource, useConfig } from '../../app/config';
@@ -18,11 +18,11 @@ import { useExploreQueries } from './useExploreQueries';
 import './explore.css';
 import { traceUserAction } from '../../telemetry/userAction';
 import { ShareViewButton } from '../embed/ShareViewButton';
+import { lazyWithPreload } from '../../lib/lazyWithPreload';
 
 // Recharts is a third of this route's JavaScript: it loads once there is a query to draw, in
 // parallel with the query itself, so the editor is ready sooner.
-const loadChart = () => import('./TimeSeriesChart');
-const TimeSeriesChart = lazy(() => loadChart().then((m) => ({ default: m.TimeSeriesChart })));
+const { Component: TimeSeriesChart, preload: loadChart } = lazyWithPreload(() => import('./TimeSeriesChart').then((m) => m.TimeSeriesChart));
 
 const editorLabel = (i: number) => (i === 0 ? 'PromQL query' : `PromQL query ${i + 1}`);
 
