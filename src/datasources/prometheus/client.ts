@@ -1,7 +1,8 @@
 // Prometheus client: every function takes the datasource uid and an optional AbortSignal,
 // and returns our models. Times are epoch milliseconds in and out.
 
-import { fetchJson, type RequestOptions } from '../http';
+import { fetchJson, fetchText, type RequestOptions } from '../http';
+import { matrixSeries, readMatrixBody } from './matrixBody';
 import { proxyUrl } from '../proxyPath';
 import { DatasourceError, type Labels, type TimeSeries } from '../types';
 import { parsePromMatrix, parsePromQueryData } from './parse';
@@ -53,11 +54,15 @@ export async function queryRange(uid: string, q: PromRangeQuery, signal?: AbortS
     end: msToSeconds(q.end),
     step: msToSeconds(q.stepMs),
   });
-  const data = await promGet<PromQueryData>(uid, 'api/v1/query_range', queryOptions(uid, 'api/v1/query_range', params), signal);
+  const options = { ...queryOptions(uid, 'api/v1/query_range', params), accept: 'application/json' };
+  const text = await fetchText({ uid, signal }, 'api/v1/query_range', options);
+  // Large matrices are read without JSON.parse-ing every sample pair (see matrixBody.ts).
+  const fast = readMatrixBody(text);
+  const data = unwrap<PromQueryData>(uid, (fast?.envelope ?? parseJson(uid, text)) as PromEnvelope<PromQueryData>);
   if (data.resultType !== 'matrix') {
     throw new DatasourceError(`Expected a matrix from query_range, got ${data.resultType}`, uid, 200, 'invalid_response');
   }
-  return parsePromMatrix(data.result);
+  return fast ? matrixSeries(data.result, fast.columns) : parsePromMatrix(data.result);
 }
 
 export async function queryInstant(uid: string, q: PromInstantQuery, signal?: AbortSignal): Promise<PromQueryResult> {
@@ -114,11 +119,22 @@ export function buildInfo(uid: string, signal?: AbortSignal): Promise<PromBuildI
 }
 
 async function promGet<T>(uid: string, path: string, options: RequestOptions, signal?: AbortSignal): Promise<T> {
-  const body = await fetchJson<PromEnvelope<T>>({ uid, signal }, path, options);
+  return unwrap(uid, await fetchJson<PromEnvelope<T>>({ uid, signal }, path, options));
+}
+
+function unwrap<T>(uid: string, body: PromEnvelope<T>): T {
   if (body.status !== 'success') {
     throw new DatasourceError(`${body.errorType}: ${body.error}`, uid, 200, body.errorType);
   }
   return body.data;
+}
+
+function parseJson(uid: string, text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new DatasourceError(`Datasource "${uid}" answered with invalid JSON`, uid, 200, 'invalid_response');
+  }
 }
 
 function queryOptions(uid: string, path: string, params: URLSearchParams): RequestOptions {
