@@ -8,6 +8,7 @@ import { createProxyUpgradeHandler, type UpgradeHandler } from './proxy/proxyUpg
 import { isDemoMode, publicConfig } from './publicConfig.ts';
 import { createServerTracing } from './telemetry/nodeTracing.ts';
 import { createDashboardsHandler, dashboardsPath } from './dashboards/dashboardsRoute.ts';
+import { createServerMetrics, metricsPath, type ServerMetricsOptions } from './metrics/serverMetrics.ts';
 
 export type { Middleware } from './proxy/proxyMiddleware.ts';
 export type { UpgradeHandler } from './proxy/proxyUpgrade.ts';
@@ -19,19 +20,26 @@ const demoHint = "demo mode has no server-side datasources; the browser's demo a
  * Everything Sightline's Node side answers, as one connect-style middleware for Vite dev,
  * Vite preview and the production server alike. Paths it does not own go to `next()`.
  */
-export function createSightlineMiddleware(config: SightlineConfig): Middleware {
+export function createSightlineMiddleware(config: SightlineConfig, options: Pick<ServerMetricsOptions, 'defaultMetrics'> = {}): Middleware {
   const publicJson = publicConfig(config);
+  const otlp = createOtlpForwarder({ otlpUrl: config.telemetry.otlpUrl });
+  const metrics = createServerMetrics({ otlpStats: otlp.stats, dashboardsFolder: config.dashboards, ...options });
   const proxy = createProxyMiddleware(config.datasources, {
     unknownDatasourceHint: isDemoMode(config) ? demoHint : undefined,
     tracing: createServerTracing(config.telemetry),
+    metrics: metrics.proxy,
   });
-  const otlp = createOtlpForwarder({ otlpUrl: config.telemetry.otlpUrl });
   const healthChecks = createHealthChecksEndpoint(config);
   const dashboards = createDashboardsHandler(config.dashboards);
 
   return (req: IncomingMessage, res: ServerResponse, next) => {
     const path = (req.url ?? '/').split('?')[0]!;
     if (path === otlpTracesPath) return void otlp.handleTraces(req, res).catch(() => res.destroy());
+    // Where Prometheus looks by default; read-only and unauthenticated like /api/health/checks.
+    if (path === metricsPath) {
+      if (allowOnlyGet(req, res)) void metrics.handle(req, res).catch((error: Error) => sendJsonError(res, 500, `cannot collect metrics: ${error.message}`));
+      return;
+    }
     if (!path.startsWith('/api/')) return next();
     if (path.startsWith('/api/datasources/proxy/')) return proxy(req, res, () => notFound(res, path));
     if (path === dashboardsPath || path.startsWith(`${dashboardsPath}/`)) {

@@ -87,6 +87,19 @@ describe('production server', () => {
     expect(res.body).not.toMatch(/very-secret-token|prom\.internal|9090/);
   });
 
+  it('serves /metrics as Prometheus text, not the app, with no datasource URL in it', async () => {
+    await request(`${base}/api/datasources/proxy/uid/prom/api/v1/admin/tsdb/snapshot`, { method: 'POST' });
+    const res = await request(`${base}/metrics`);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('text/plain; version=0.0.4; charset=utf-8');
+    expect(res.body).not.toContain('<html');
+    expect(res.body).toContain('sightline_proxy_refused_requests_total{datasource="prom"} 1');
+    expect(res.body).toMatch(/^sightline_process_resident_memory_bytes \d+$/m);
+    expect(res.body).not.toMatch(/very-secret-token|prom\.internal|9090/);
+    // A trailing slash or a sub-path is a client route, as for any other page.
+    expect((await request(`${base}/metrics/`)).body).toBe(indexHtml);
+  });
+
   it('does not answer unknown API paths or non-GET page requests with the app', async () => {
     const api = await request(`${base}/api/dashboards-typo`);
     expect(api.status).toBe(404);

@@ -8,6 +8,7 @@ import { parseProxyRoute } from './proxyRoute.ts';
 import { describeUpstreamFailure, upstreamTarget, UpstreamTimeoutError } from './upstreamTarget.ts';
 import type { ServerTracing } from '../telemetry/nodeTracing.ts';
 import { startProxySpan } from '../telemetry/proxySpan.ts';
+import type { ProxyMetrics, ProxyRequestMetrics } from '../metrics/proxyMetrics.ts';
 
 export type Middleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
 
@@ -16,6 +17,8 @@ export interface ProxyOptions {
   unknownDatasourceHint?: string;
   /** When set, each proxied request gets a server span whose context goes upstream. */
   tracing?: ServerTracing;
+  /** Counting hooks for /metrics. */
+  metrics?: ProxyMetrics;
 }
 
 /**
@@ -35,8 +38,13 @@ export function createProxyMiddleware(datasources: DatasourceConfig[], options: 
     }
     const method = req.method ?? 'GET';
     const check = checkProxyRequest(datasource.type, method, route.rawPath, req.headers);
-    if (!check.ok) return fail(403, check.reason);
-    forward(req, res, datasource, check.path, route.query, fail, options.tracing);
+    if (!check.ok) {
+      options.metrics?.refused(datasource);
+      return fail(403, check.reason);
+    }
+    // Started once per request, outside forward(): a stale-connection retry is the same request.
+    const counted = options.metrics?.started(datasource);
+    forward(req, res, datasource, check.path, route.query, fail, options.tracing, counted);
   };
 }
 
@@ -48,6 +56,7 @@ function forward(
   query: string,
   fail: (status: number, error: string) => void,
   tracing: ServerTracing | undefined,
+  counted: ProxyRequestMetrics | undefined,
   retried = false,
 ): void {
   const method = (req.method ?? 'GET').toUpperCase();
@@ -61,12 +70,21 @@ function forward(
 
   upstream.on('response', (upstreamRes) => {
     span?.responded(upstreamRes.statusCode ?? 502);
-    if (span) upstreamRes.on('data', (chunk: Buffer) => span.countBytes(chunk.length));
+    counted?.responded(upstreamRes.statusCode ?? 502);
+    if (span || counted) {
+      upstreamRes.on('data', (chunk: Buffer) => {
+        span?.countBytes(chunk.length);
+        counted?.countBytes(chunk.length);
+      });
+    }
     res.writeHead(upstreamRes.statusCode ?? 502, downstreamResponseHeaders(upstreamRes.headers, datasource.uid));
     // pipeline destroys both sides if either fails, so a broken upstream ends the client's
     // response (it cannot become a JSON error once headers are out) and a departed client
     // frees the upstream socket.
-    pipeline(upstreamRes, res, (error) => span?.end(error ? { message: error.message } : undefined));
+    pipeline(upstreamRes, res, (error) => {
+      span?.end(error ? { message: error.message } : undefined);
+      counted?.end();
+    });
   });
 
   upstream.on('error', (error) => {
@@ -74,14 +92,18 @@ function forward(
     // so a read-only request is safely sent once more on a fresh connection (as Node's docs advise).
     if (!retried && method !== 'POST' && upstream.reusedSocket && !res.headersSent && isStaleConnectionError(error)) {
       span?.end({ message: `stale keep-alive connection (${(error as NodeJS.ErrnoException).code}), retried` });
-      return forward(req, res, datasource, path, query, fail, tracing, true);
+      return forward(req, res, datasource, path, query, fail, tracing, counted, true);
     }
     if (res.headersSent || res.destroyed) {
       span?.end({ message: error.message });
+      counted?.failed(error instanceof UpstreamTimeoutError ? 'timeout' : 'interrupted');
+      counted?.end();
       return void res.destroy();
     }
     const failure = describeUpstreamFailure(datasource, error);
     span?.end({ status: failure.status, message: failure.error });
+    counted?.failed(error instanceof UpstreamTimeoutError ? 'timeout' : 'unreachable', failure.status);
+    counted?.end();
     fail(failure.status, failure.error);
   });
 
@@ -89,6 +111,7 @@ function forward(
   res.on('close', () => {
     if (res.writableFinished) return;
     span?.end({ message: 'the client closed the connection' });
+    counted?.end();
     upstream.destroy();
   });
 
