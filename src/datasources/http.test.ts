@@ -1,5 +1,5 @@
 import { delay, http, HttpResponse } from 'msw';
-import { describeHttpError, fetchJson, fetchText } from './http';
+import { describeHttpError, fetchJson, fetchJsonStreamed, fetchText, type JsonTextSink } from './http';
 import { proxied, useMswServer } from './testing';
 import { DatasourceError } from './types';
 
@@ -141,6 +141,83 @@ describe('fetchJson', () => {
     await fetchJson({ uid: 'prometheus', signal: controller.signal }, 'api/v1/query');
     controller.abort();
     expect(seen?.aborted).toBe(true);
+  });
+});
+
+/** Collects the text pieces a streamed body arrives in, then parses them whole. */
+function collectingSink(): JsonTextSink<unknown> & { pieces: string[] } {
+  const pieces: string[] = [];
+  return { pieces, write: (text) => void pieces.push(text), end: () => JSON.parse(pieces.join('')) };
+}
+
+/** A JSON response sent as these byte chunks; `hang` leaves the body open after them. */
+function chunked(chunks: Uint8Array[], hang = false): HttpResponse<ReadableStream> {
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      for (const chunk of chunks) {
+        controller.enqueue(chunk);
+        await delay(5);
+      }
+      if (!hang) controller.close();
+    },
+  });
+  return new HttpResponse(stream, { headers: { 'Content-Type': 'application/json' } });
+}
+
+describe('fetchJsonStreamed', () => {
+  it('hands the text over chunk by chunk, a character split between chunks included', async () => {
+    const bytes = new TextEncoder().encode('{"name": "café", "n": [1, 2, 3]}');
+    const split = bytes.indexOf(0xa9); // the second byte of é
+    server.use(http.get(proxied('tempo', 'api/traces/1'), () => chunked([bytes.slice(0, split), bytes.slice(split, 20), bytes.slice(20)])));
+    const sink = collectingSink();
+    await expect(fetchJsonStreamed({ uid: 'tempo' }, 'api/traces/1', sink)).resolves.toEqual({ name: 'café', n: [1, 2, 3] });
+    expect(sink.pieces.length).toBeGreaterThan(1);
+  });
+
+  it('reports HTTP errors, other content types and invalid JSON as fetchJson does', async () => {
+    server.use(
+      http.get(proxied('tempo', 'api/traces/404'), () => HttpResponse.text('trace not found', { status: 404 })),
+      http.get(proxied('tempo', 'api/traces/html'), () => HttpResponse.html('<!doctype html>')),
+      http.get(proxied('tempo', 'api/traces/bad'), () => chunked([new TextEncoder().encode('{"a": '), new TextEncoder().encode('}')])),
+    );
+    const streamed = (path: string) => failure(fetchJsonStreamed({ uid: 'tempo' }, path, collectingSink()));
+    expect(await streamed('api/traces/404')).toMatchObject({ status: 404, message: 'trace not found', datasourceUid: 'tempo' });
+    expect((await streamed('api/traces/html')).message).toBe('Expected JSON from datasource "tempo" but got text/html (HTTP 200)');
+    const throwing: JsonTextSink<unknown> = {
+      write: (text) => {
+        if (text.includes('}')) throw new SyntaxError('Unexpected token');
+      },
+      end: () => ({}),
+    };
+    const err = await failure(fetchJsonStreamed({ uid: 'tempo' }, 'api/traces/bad', throwing));
+    expect(err).toMatchObject({ message: 'Datasource "tempo" answered with invalid JSON', errorType: 'invalid_response', status: 200 });
+    expect((await streamed('api/traces/bad')).message).toBe('Datasource "tempo" answered with invalid JSON');
+  });
+
+  it('lets an abort in the middle of the body through unwrapped', async () => {
+    const controller = new AbortController();
+    server.use(http.get(proxied('tempo', 'api/traces/slow'), () => chunked([new TextEncoder().encode('{"a": [1,')], true)));
+    const sink = collectingSink();
+    const write = sink.write;
+    sink.write = (text) => {
+      write(text);
+      controller.abort();
+    };
+    const err = await fetchJsonStreamed({ uid: 'tempo', signal: controller.signal }, 'api/traces/slow', sink).catch((e: unknown) => e);
+    expect(err).not.toBeInstanceOf(DatasourceError);
+    expect((err as Error).name).toBe('AbortError');
+  });
+
+  it('maps a failure in the middle of the body to a network error', async () => {
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"a": [1,'));
+        setTimeout(() => controller.error(new Error('connection reset')), 5);
+      },
+    });
+    server.use(http.get(proxied('tempo', 'api/traces/reset'), () => new HttpResponse(stream, { headers: { 'Content-Type': 'application/json' } })));
+    const err = await failure(fetchJsonStreamed({ uid: 'tempo' }, 'api/traces/reset', collectingSink()));
+    expect(err.message).toMatch(/^Network error while querying datasource "tempo": /);
   });
 });
 

@@ -36,7 +36,109 @@ export async function fetchText(req: DatasourceRequest, path: string, options: R
 
 export async function fetchJson<T>(req: DatasourceRequest, path: string, options: RequestOptions = {}): Promise<T> {
   const { body, contentType, response } = await send(req, path, options, 'application/json');
-  // Match on "json" only: Loki alone sends three spellings of it.
+  expectJson(req, response, contentType);
+  try {
+    return JSON.parse(body) as T;
+  } catch {
+    throw invalidJson(req, response);
+  }
+}
+
+/** Takes a JSON body's text as it arrives, then gives what it made of it. */
+export interface JsonTextSink<T> {
+  /** May throw a SyntaxError (invalid JSON). */
+  write(text: string): void;
+  /** May throw a SyntaxError (invalid JSON). */
+  end(): T;
+}
+
+/** How long a run of chunk parsing may hold the main thread before letting the page paint and respond. */
+const STREAM_SLICE_MS = 40;
+
+/**
+ * fetchJson for large bodies: hands the text to `sink` chunk by chunk as it downloads, so the
+ * work of parsing overlaps the transfer instead of starting after the last byte. Errors are
+ * those of fetchJson: a DatasourceError naming the datasource (HTTP, network, content type, a
+ * SyntaxError from the sink as "invalid JSON"), the AbortError itself on cancellation.
+ */
+export async function fetchJsonStreamed<T>(req: DatasourceRequest, path: string, sink: JsonTextSink<T>, options: RequestOptions = {}): Promise<T> {
+  const response = await open(req, path, options, 'application/json');
+  const contentType = response.headers.get('content-type') ?? '';
+  try {
+    expectJson(req, response, contentType);
+  } catch (err) {
+    void response.body?.cancel().catch(() => undefined);
+    throw err;
+  }
+  if (!response.body) return parseWith(req, response, sink, await readText(req, response));
+  const reader = response.body.getReader();
+  // Not every fetch errors a body in flight on abort (Node's with MSW does not): cancelling ends
+  // the pending read, and the check after each read throws the AbortError.
+  const cancel = () => void reader.cancel().catch(() => undefined);
+  req.signal?.addEventListener('abort', cancel, { once: true });
+  try {
+    return await readStreamed(req, response, reader, sink);
+  } finally {
+    req.signal?.removeEventListener('abort', cancel);
+  }
+}
+
+async function readStreamed<T>(
+  req: DatasourceRequest,
+  response: Response,
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  sink: JsonTextSink<T>,
+): Promise<T> {
+  const decoder = new TextDecoder();
+  let sliceStart = performance.now();
+  for (;;) {
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch (err) {
+      throw transportError(req, err);
+    }
+    req.signal?.throwIfAborted();
+    const text = chunk.done ? decoder.decode() : decoder.decode(chunk.value, { stream: true });
+    try {
+      if (text) sink.write(text);
+    } catch (err) {
+      void reader.cancel().catch(() => undefined);
+      if (err instanceof SyntaxError) throw invalidJson(req, response);
+      throw err;
+    }
+    if (chunk.done) return parseWith(req, response, sink, '');
+    if (performance.now() - sliceStart > STREAM_SLICE_MS) {
+      await yieldToBrowser();
+      sliceStart = performance.now();
+    }
+  }
+}
+
+function parseWith<T>(req: DatasourceRequest, response: Response, sink: JsonTextSink<T>, text: string): T {
+  try {
+    if (text) sink.write(text);
+    return sink.end();
+  } catch (err) {
+    if (err instanceof SyntaxError) throw invalidJson(req, response);
+    throw err;
+  }
+}
+
+/** A macrotask boundary (setTimeout would be clamped once nested). */
+function yieldToBrowser(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+// Match on "json" only: Loki alone sends three spellings of it.
+function expectJson(req: DatasourceRequest, response: Response, contentType: string): void {
   if (contentType && !contentType.includes('json')) {
     throw new DatasourceError(
       `Expected JSON from datasource "${req.uid}" but got ${contentType.split(';')[0]} (HTTP ${response.status})`,
@@ -45,11 +147,10 @@ export async function fetchJson<T>(req: DatasourceRequest, path: string, options
       'invalid_response',
     );
   }
-  try {
-    return JSON.parse(body) as T;
-  } catch {
-    throw new DatasourceError(`Datasource "${req.uid}" answered with invalid JSON`, req.uid, response.status, 'invalid_response');
-  }
+}
+
+function invalidJson(req: DatasourceRequest, response: Response): DatasourceError {
+  return new DatasourceError(`Datasource "${req.uid}" answered with invalid JSON`, req.uid, response.status, 'invalid_response');
 }
 
 async function send(
@@ -58,6 +159,13 @@ async function send(
   options: RequestOptions,
   defaultAccept: string,
 ): Promise<{ response: Response; body: string; contentType: string }> {
+  const response = await open(req, path, options, defaultAccept);
+  const body = await readText(req, response);
+  return { response, body, contentType: response.headers.get('content-type') ?? '' };
+}
+
+/** Sends the request; a non-OK answer is read and thrown as a DatasourceError. */
+async function open(req: DatasourceRequest, path: string, options: RequestOptions, defaultAccept: string): Promise<Response> {
   const url = proxyBaseUrl + proxyUrl(req.uid, path, options.params);
   const init: RequestInit = { signal: req.signal, headers: { Accept: options.accept ?? defaultAccept } };
   if (options.form) {
@@ -65,21 +173,33 @@ async function send(
     init.body = options.form;
   }
   let response: Response;
-  let body: string;
   try {
     response = await fetch(url, init);
-    body = await response.text();
   } catch (err) {
-    if (isAbort(err, req.signal)) throw err;
-    const reason = err instanceof Error ? err.message : String(err);
-    throw new DatasourceError(`Network error while querying datasource "${req.uid}": ${reason}`, req.uid, undefined, 'network');
+    throw transportError(req, err);
   }
-  const contentType = response.headers.get('content-type') ?? '';
   if (!response.ok) {
+    const contentType = response.headers.get('content-type') ?? '';
+    const body = await readText(req, response);
     const { message, errorType } = describeHttpError(response.status, response.statusText, contentType, body);
     throw new DatasourceError(message, req.uid, response.status, errorType);
   }
-  return { response, body, contentType };
+  return response;
+}
+
+async function readText(req: DatasourceRequest, response: Response): Promise<string> {
+  try {
+    return await response.text();
+  } catch (err) {
+    throw transportError(req, err);
+  }
+}
+
+/** The AbortError itself on cancellation, else a network DatasourceError. */
+function transportError(req: DatasourceRequest, err: unknown): unknown {
+  if (isAbort(err, req.signal)) return err;
+  const reason = err instanceof Error ? err.message : String(err);
+  return new DatasourceError(`Network error while querying datasource "${req.uid}": ${reason}`, req.uid, undefined, 'network');
 }
 
 function isAbort(err: unknown, signal: AbortSignal | undefined): boolean {

@@ -2,6 +2,7 @@ import { delay, http, HttpResponse } from 'msw';
 import { jsonFixture, proxied, readFixture, useMswServer } from '../testing';
 import { DatasourceError } from '../types';
 import { getTrace, search, searchTags, tagValues } from './client';
+import { otlpToTrace } from './otlp';
 
 const server = useMswServer();
 const fixture = (name: string) => jsonFixture(import.meta.url, name);
@@ -69,6 +70,28 @@ describe('getTrace', () => {
       ),
     );
     await expect(getTrace('tempo26b', TRACE_A)).resolves.toMatchObject({ traceId: TRACE_A, partial: true });
+  });
+
+  it('reads a trace streamed in small chunks and names the datasource when its JSON is invalid', async () => {
+    const body = new TextEncoder().encode(readFixture(import.meta.url, 'trace-a-reference.json'));
+    const stream = (bytes: Uint8Array) =>
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let i = 0; i < bytes.length; i += 500) controller.enqueue(bytes.slice(i, i + 500));
+          controller.close();
+        },
+      });
+    const json = { headers: { 'Content-Type': 'application/json' } };
+    server.use(
+      http.get(proxied('tempo-stream', `api/v2/traces/${TRACE_A}`), () => new HttpResponse(stream(body), json)),
+      http.get(proxied('tempo-stream', 'api/v2/traces/0bad'), () => new HttpResponse(stream(body.slice(0, -3)), json)),
+    );
+    const trace = await getTrace('tempo-stream', TRACE_A);
+    expect(trace).toEqual(otlpToTrace(fixture('trace-a-reference.json')));
+    await expect(getTrace('tempo-stream', '0bad')).rejects.toMatchObject({
+      message: 'Datasource "tempo-stream" answered with invalid JSON',
+      datasourceUid: 'tempo-stream',
+    });
   });
 
   it('lets an abort through without trying v1', async () => {

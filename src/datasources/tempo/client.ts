@@ -1,11 +1,11 @@
 // Tempo client: every function takes the datasource uid and an optional AbortSignal.
 
-import { fetchJson } from '../http';
+import { fetchJson, fetchJsonStreamed } from '../http';
 import { padTraceId } from '../../lib/traceIds';
 import { DatasourceError, type Trace, type TraceSearchHit } from '../types';
-import { otlpToTrace } from './otlp';
+import { OtlpTraceReader } from './otlpStream';
 import { tempoSearchToHits, tempoTagScopes, tempoTagValues, tempoV1TagScopes, tempoV1TagValues } from './search';
-import type { TempoSearchResponse, TempoTagScope, TempoTagValue, TempoTraceV1, TempoTraceV2 } from './types';
+import type { TempoSearchResponse, TempoTagScope, TempoTagValue } from './types';
 
 export interface TempoSearchQuery {
   /** TraceQL. */
@@ -53,7 +53,10 @@ async function withV1Fallback<T>(uid: string, family: string, v2: () => Promise<
   return v1();
 }
 
-/** A missing trace rejects with a DatasourceError of status 404 (`trace not found`). */
+/**
+ * A missing trace rejects with a DatasourceError of status 404 (`trace not found`). The body is
+ * parsed while it downloads (otlpStream.ts): a large trace is tens of megabytes.
+ */
 export function getTrace(uid: string, traceId: string, signal?: AbortSignal): Promise<Trace> {
   const req = { uid, signal };
   const id = encodeURIComponent(traceId.trim());
@@ -61,8 +64,8 @@ export function getTrace(uid: string, traceId: string, signal?: AbortSignal): Pr
   return withV1Fallback(
     uid,
     'traces',
-    async () => otlpToTrace(await fetchJson<TempoTraceV2>(req, `api/v2/traces/${id}`), fallbackId),
-    async () => otlpToTrace(await fetchJson<TempoTraceV1>(req, `api/traces/${id}`), fallbackId),
+    () => fetchJsonStreamed(req, `api/v2/traces/${id}`, new OtlpTraceReader(fallbackId)),
+    () => fetchJsonStreamed(req, `api/traces/${id}`, new OtlpTraceReader(fallbackId)),
   );
 }
 

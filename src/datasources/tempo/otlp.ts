@@ -13,35 +13,57 @@ const STATUS_CODES: readonly SpanStatusCode[] = ['unset', 'ok', 'error'];
 
 /** Accepts `/api/traces` (`batches` or `resourceSpans`) and `/api/v2/traces` (`{trace, status}`). */
 export function otlpToTrace(body: TempoTraceV1 | TempoTraceV2, requestedTraceId = ''): Trace {
+  return assembleTrace(body, requestedTraceId);
+}
+
+/**
+ * The one walk over the body's batches and scopes. `converted` holds spans converted ahead (while
+ * the body streamed in, see otlpStream.ts): a number in a `spans` array is an index into it.
+ */
+export function assembleTrace(body: TempoTraceV1 | TempoTraceV2, requestedTraceId: string, converted: readonly Span[] = []): Trace {
   const v2 = 'trace' in body || 'status' in body ? (body as TempoTraceV2) : undefined;
   const inner: TempoTraceV1 = v2 ? (v2.trace ?? {}) : (body as TempoTraceV1);
   const spans: Span[] = [];
-  for (const batch of inner.batches ?? inner.resourceSpans ?? []) appendBatch(batch, spans);
+  const traceIds = new TraceIdDecoder();
+  for (const batch of inner.batches ?? inner.resourceSpans ?? []) appendBatch(batch, spans, traceIds, converted);
   const trace: Trace = { traceId: spans[0]?.traceId ?? padTraceId(requestedTraceId), spans };
   if (v2?.status === 'PARTIAL') trace.partial = true;
   return trace;
 }
 
-function appendBatch(batch: OtlpResourceSpans, out: Span[]): void {
+function appendBatch(batch: OtlpResourceSpans, out: Span[], traceIds: TraceIdDecoder, converted: readonly Span[]): void {
   // One resource object shared by its spans: a 100,000-span trace has a handful of resources.
   const resource = otlpAttributes(batch.resource?.attributes);
   const service = resource['service.name'];
   const serviceName = typeof service === 'string' && service !== '' ? service : 'unknown_service';
-  // Every span repeats the trace id: decode it once, not 100,000 times.
-  let rawTraceId = '';
-  let traceId = '';
   for (const scope of batch.scopeSpans ?? batch.instrumentationLibrarySpans ?? []) {
-    for (const span of scope.spans ?? []) {
-      if (span.traceId !== rawTraceId) {
-        rawTraceId = span.traceId;
-        traceId = otlpIdToHex(rawTraceId, 32);
-      }
-      out.push(otlpSpan(span, traceId, serviceName, resource));
+    for (const raw of (scope.spans ?? []) as (OtlpSpan | number)[]) {
+      const span = typeof raw === 'number' ? converted[raw] : otlpSpan(raw, traceIds);
+      span.serviceName = serviceName;
+      span.resource = resource;
+      out.push(span);
     }
   }
 }
 
-function otlpSpan(span: OtlpSpan, traceId: string, serviceName: string, resource: Attributes): Span {
+/** Every span repeats the trace id: decode it once, not 100,000 times. */
+export class TraceIdDecoder {
+  private raw = '';
+  private hex = '';
+
+  decode(raw: string): string {
+    if (raw !== this.raw) {
+      this.raw = raw;
+      this.hex = otlpIdToHex(raw, 32);
+    }
+    return this.hex;
+  }
+}
+
+const NO_RESOURCE: Attributes = Object.freeze({}) as Attributes;
+
+/** A span without its resource and service, which the batch gives (assembleTrace sets them). */
+export function otlpSpan(span: OtlpSpan, traceIds: TraceIdDecoder): Span {
   const startNs = String(span.startTimeUnixNano ?? '0');
   const endNs = String(span.endTimeUnixNano ?? startNs);
   const code = enumValue(span.status?.code, 'STATUS_CODE_', STATUS_CODES);
@@ -49,15 +71,15 @@ function otlpSpan(span: OtlpSpan, traceId: string, serviceName: string, resource
   return {
     spanId: otlpIdToHex(span.spanId, 16),
     parentSpanId: span.parentSpanId ? otlpIdToHex(span.parentSpanId, 16) : undefined,
-    traceId,
+    traceId: traceIds.decode(span.traceId),
     name: span.name ?? '',
-    serviceName,
+    serviceName: '',
     kind: enumValue(span.kind, 'SPAN_KIND_', KINDS),
     startUs: nsToUs(startNs),
     durationUs: nsDurationUs(startNs, endNs),
     status: message ? { code, message } : { code },
     attributes: otlpAttributes(span.attributes),
-    resource,
+    resource: NO_RESOURCE,
     events: (span.events ?? []).map((e) => ({
       name: e.name ?? '',
       timeUs: nsToUs(String(e.timeUnixNano ?? startNs)),
