@@ -1,9 +1,9 @@
 import { useEffect, useRef } from 'react';
-import { Compartment, EditorState } from '@codemirror/state';
-import { EditorView, keymap, placeholder as placeholderExt } from '@codemirror/view';
-import { bracketMatching, defaultHighlightStyle, LRLanguage, syntaxHighlighting } from '@codemirror/language';
+import { highlightCode, tagHighlighter, tags } from '@lezer/highlight';
 import { parser } from '@prometheus-io/lezer-promql';
 import { proxyUrl } from '../../datasources/proxyPath';
+import type { PromQLView } from './promqlCodeMirror';
+import './promqlEditor.css';
 
 interface PromQLEditorProps {
   /** Accessible name of the editable area. */
@@ -16,100 +16,154 @@ interface PromQLEditorProps {
   placeholder?: string;
 }
 
-/** codemirror-promql's `promQLLanguage('PromQL')`: its parser carries the highlighting tags. */
-const promQLLanguage = LRLanguage.define({
-  parser: parser.configure({ top: 'PromQL' }),
-  languageData: {
-    closeBrackets: { brackets: ['(', '[', '{', "'", '"', '`'] },
-    commentTokens: { line: '#' },
-  },
-});
+/** CodeMirror and Prometheus's language support (completion, lint): a chunk of their own. */
+const loadCodeMirror = () => import('./promqlCodeMirror');
 
-/** Completion, lint, history and the default keys: a chunk of their own, loaded on first use. */
-const loadTools = () => import('./promqlTools');
+/** CodeMirror's default highlight style for the tags lezer-promql gives, as classes (promqlEditor.css). */
+const highlighter = tagHighlighter([
+  { tag: tags.keyword, class: 'pq-keyword' },
+  { tag: tags.labelName, class: 'pq-label' },
+  { tag: tags.literal, class: 'pq-literal' },
+  { tag: tags.string, class: 'pq-string' },
+  { tag: tags.comment, class: 'pq-comment' },
+  { tag: tags.invalid, class: 'pq-invalid' },
+]);
+const promqlParser = parser.configure({ top: 'PromQL' });
+
+/** The query as highlighted text, the way CodeMirror draws it. */
+function renderHighlighted(target: HTMLElement, text: string) {
+  const out = document.createDocumentFragment();
+  highlightCode(
+    text,
+    promqlParser.parse(text),
+    highlighter,
+    (code, classes) => {
+      if (!classes) return void out.append(code);
+      const span = document.createElement('span');
+      span.className = classes;
+      span.textContent = code;
+      out.append(span);
+    },
+    () => out.append('\n'),
+  );
+  // A trailing line break needs something after it to take up its line.
+  out.append('\u200b');
+  target.replaceChildren(out);
+}
 
 /**
  * Prometheus's own PromQL language support: highlighting, linting, and completion of functions,
  * metric names, labels and values fetched through Sightline's proxy (GET only: the proxy is
  * read-only and its allowlist takes POST just for queries).
  *
- * The editor is whole at once for typing, highlighting and Enter to run; completion, lint, undo
- * history and the default key bindings (about a third of the editor's code) arrive within a moment
- * of the first focus or pointer on it, so opening a chart does not load them.
+ * Someone reading a chart does not need an editor's code (CodeMirror and the PromQL tools are a
+ * third of the route's JavaScript): the query is first a plain text area over its highlighted
+ * text (lezer-promql, the parser CodeMirror uses), where typing, Enter to run and Shift+Enter
+ * work at once. The first pointer, focus or key on it loads CodeMirror, which takes over with the
+ * text, cursor and focus as they are; completion opens for what was typed meanwhile.
  */
 export function PromQLEditor({ label, value, datasourceUid, onChange, onRun, placeholder }: PromQLEditorProps) {
   const host = useRef<HTMLDivElement>(null);
-  const view = useRef<EditorView | null>(null);
+  const editor = useRef<{ setValue: (value: string) => void } | null>(null);
   const callbacks = useRef({ onChange, onRun });
   callbacks.current = { onChange, onRun };
+  const initialValue = useRef(value);
 
   useEffect(() => {
-    const first = new Compartment();
-    const last = new Compartment();
-    const runKey = { key: 'Enter', run: () => (callbacks.current.onRun(), true) };
-    let typedBeforeTools = false;
-    const state = EditorState.create({
-      doc: value,
-      extensions: [
-        first.of([]),
-        bracketMatching(),
-        syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
-        placeholderExt(placeholder ?? ''),
-        EditorView.lineWrapping,
-        // The tools' completion keys come first so Enter accepts a suggestion when the list is open.
-        keymap.of([runKey]),
-        last.of([]),
-        promQLLanguage,
-        EditorView.contentAttributes.of({ 'aria-label': label, 'aria-multiline': 'true' }),
-        EditorView.updateListener.of((update) => {
-          if (!update.docChanged) return;
-          if (update.transactions.some((tr) => tr.isUserEvent('input'))) typedBeforeTools = true;
-          callbacks.current.onChange(update.state.doc.toString());
-        }),
-      ],
-    });
-    const editor = new EditorView({ state, parent: host.current! });
-    view.current = editor;
+    const hostEl = host.current!;
+    const shown = document.createElement('pre');
+    shown.className = 'promql-plain-text';
+    shown.setAttribute('aria-hidden', 'true');
+    const input = document.createElement('textarea');
+    input.className = 'promql-plain-input';
+    input.value = initialValue.current;
+    input.placeholder = placeholder ?? '';
+    input.spellcheck = false;
+    input.rows = 1;
+    input.setAttribute('aria-label', label);
+    input.setAttribute('autocapitalize', 'off');
+    input.setAttribute('autocomplete', 'off');
+    const plain = document.createElement('div');
+    plain.className = 'promql-plain';
+    plain.append(shown, input);
+    hostEl.replaceChildren(plain);
+    renderHighlighted(shown, input.value);
 
+    let typed = false;
+    let cm: PromQLView | null = null;
     let destroyed = false;
-    let destroyTools: (() => void) | undefined;
+    editor.current = {
+      setValue: (next) => {
+        if (input.value === next) return;
+        input.value = next;
+        renderHighlighted(shown, next);
+      },
+    };
+    const onInput = () => {
+      typed = true;
+      renderHighlighted(shown, input.value);
+      callbacks.current.onChange(input.value);
+    };
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+        event.preventDefault();
+        callbacks.current.onRun();
+      }
+    };
+    input.addEventListener('input', onInput);
+    input.addEventListener('keydown', onKeyDown);
+
+    const intents = ['pointerenter', 'pointerdown', 'focusin', 'keydown'] as const;
     let requested = false;
-    const attach = () => {
+    const upgrade = () => {
       if (requested) return;
       requested = true;
-      for (const type of intents) host.current?.removeEventListener(type, attach, true);
-      loadTools()
-        .then(({ promqlTools, startCompletion }) => {
+      for (const type of intents) hostEl.removeEventListener(type, upgrade, true);
+      loadCodeMirror()
+        .then(({ createPromQLView }) => {
           if (destroyed) return;
-          const tools = promqlTools(promQLLanguage, proxyUrl(datasourceUid, '').replace(/\/$/, ''));
-          destroyTools = tools.destroy;
-          editor.dispatch({ effects: [first.reconfigure(tools.first), last.reconfigure(tools.last)] });
-          // Whatever was typed while the chunk loaded gets its suggestions now.
-          if (typedBeforeTools && editor.hasFocus) startCompletion(editor);
+          // One task: the plain editor's text, cursor and focus move to CodeMirror before any
+          // further key can arrive.
+          const focused = document.activeElement === input;
+          const direction = input.selectionDirection === 'backward';
+          const selection = { anchor: direction ? input.selectionEnd : input.selectionStart, head: direction ? input.selectionStart : input.selectionEnd };
+          cm = createPromQLView({
+            doc: input.value,
+            selection,
+            label,
+            placeholder: placeholder ?? '',
+            baseUrl: proxyUrl(datasourceUid, '').replace(/\/$/, ''),
+            onChange: (next) => callbacks.current.onChange(next),
+            onRun: () => callbacks.current.onRun(),
+          });
+          hostEl.replaceChildren(cm.view.dom);
+          editor.current = cm;
+          if (focused) {
+            cm.view.focus();
+            if (typed) cm.complete();
+          }
         })
         .catch(() => {
-          // A failed chunk load leaves a plain editor; the next intent tries again.
+          // A failed chunk load keeps the plain editor; the next pointer, focus or key tries again.
           requested = false;
-          for (const type of intents) host.current?.addEventListener(type, attach, true);
+          if (!destroyed) for (const type of intents) hostEl.addEventListener(type, upgrade, true);
         });
     };
-    const intents = ['focusin', 'pointerenter', 'pointerdown', 'keydown'] as const;
-    const hostEl = host.current!;
-    for (const type of intents) hostEl.addEventListener(type, attach, true);
-    if (editor.hasFocus) attach();
+    for (const type of intents) hostEl.addEventListener(type, upgrade, true);
     return () => {
       destroyed = true;
-      for (const type of intents) hostEl.removeEventListener(type, attach, true);
-      editor.destroy();
-      view.current = null;
-      destroyTools?.();
+      for (const type of intents) hostEl.removeEventListener(type, upgrade, true);
+      input.removeEventListener('input', onInput);
+      input.removeEventListener('keydown', onKeyDown);
+      cm?.destroy();
+      editor.current = null;
+      hostEl.replaceChildren();
     };
     // The editor is created once per datasource; `value` changes from outside are applied below.
   }, [datasourceUid, label]);
 
   useEffect(() => {
-    const v = view.current;
-    if (v && v.state.doc.toString() !== value) v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: value } });
+    editor.current?.setValue(value);
   }, [value]);
 
   return <div ref={host} className="promql-editor" />;
