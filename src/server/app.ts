@@ -23,7 +23,7 @@ const demoHint = "demo mode has no server-side datasources; the browser's demo a
 export function createSightlineMiddleware(config: SightlineConfig, options: Pick<ServerMetricsOptions, 'defaultMetrics'> = {}): Middleware {
   const publicJson = publicConfig(config);
   const otlp = createOtlpForwarder({ otlpUrl: config.telemetry.otlpUrl });
-  const metrics = createServerMetrics({ otlpStats: otlp.stats, dashboardsFolder: config.dashboards, ...options });
+  const metrics = createServerMetrics({ datasources: config.datasources, otlpStats: otlp.stats, dashboardsFolder: config.dashboards, ...options });
   const proxy = createProxyMiddleware(config.datasources, {
     unknownDatasourceHint: isDemoMode(config) ? demoHint : undefined,
     tracing: createServerTracing(config.telemetry),

@@ -28,7 +28,9 @@ export interface ProxyMetrics {
 // From a cached instant query (a few ms) to a heavy range query near the default 30 s timeout.
 const durationBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
 
-export function createProxyMetrics(registry: Registry): ProxyMetrics {
+const upstreamErrorKinds: UpstreamErrorKind[] = ['unreachable', 'timeout', 'interrupted'];
+
+export function createProxyMetrics(registry: Registry, datasources: DatasourceConfig[]): ProxyMetrics {
   const requests = new Counter({
     name: 'sightline_proxy_requests_total',
     help: 'Datasource proxy requests by datasource and the HTTP status Sightline answered (403: refused by the allowlist; 499: the client left first).',
@@ -60,6 +62,14 @@ export function createProxyMetrics(registry: Registry): ProxyMetrics {
     labelNames: ['datasource'],
     registers: [registry],
   });
+
+  // Zero series for every configured datasource, so the first refusal or error is an increase
+  // Prometheus can see (a counter that appears at 1 has no increase) and a quiet one reads 0, not "no data".
+  for (const { uid } of datasources) {
+    refused.inc({ datasource: uid }, 0);
+    bytes.inc({ datasource: uid }, 0);
+    for (const kind of upstreamErrorKinds) upstreamErrors.inc({ datasource: uid, kind }, 0);
+  }
 
   return {
     refused: (datasource) => {

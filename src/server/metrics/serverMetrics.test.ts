@@ -53,7 +53,19 @@ describe('/metrics: the proxy', () => {
     expect(sampleValue(exposition, 'sightline_proxy_request_duration_seconds_count', prom)).toBe(2);
     expect(sampleValue(exposition, 'sightline_proxy_request_duration_seconds_bucket', { ...prom, le: '+Inf' })).toBe(2);
     expect(sampleValue(exposition, 'sightline_proxy_response_bytes_total', { datasource: 'prom' })).toBe(2 * '{"status":"success"}'.length);
-    expect(sampleValue(exposition, 'sightline_proxy_upstream_errors_total', { datasource: 'prom', kind: 'unreachable' })).toBeUndefined();
+    expect(sampleValue(exposition, 'sightline_proxy_upstream_errors_total', { datasource: 'prom', kind: 'unreachable' })).toBe(0);
+  });
+
+  it('starts each configured datasource at zero refusals, errors and bytes, so the first one is an increase', async () => {
+    const app = await appWith({ datasources: [{ uid: 'prom', type: 'prometheus', url: 'http://127.0.0.1:1' }, { uid: 'logs', type: 'loki', url: 'http://127.0.0.1:1' }] });
+    const exposition = await scrape(app);
+    for (const datasource of ['prom', 'logs']) {
+      expect(sampleValue(exposition, 'sightline_proxy_refused_requests_total', { datasource })).toBe(0);
+      expect(sampleValue(exposition, 'sightline_proxy_response_bytes_total', { datasource })).toBe(0);
+      for (const kind of ['unreachable', 'timeout', 'interrupted']) {
+        expect(sampleValue(exposition, 'sightline_proxy_upstream_errors_total', { datasource, kind })).toBe(0);
+      }
+    }
   });
 
   it('counts a request the allowlist refuses, as refused and as a 403, and never forwards it', async () => {

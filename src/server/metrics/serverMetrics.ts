@@ -1,12 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 import { loadDashboards, type LoadedDashboards } from '../dashboards/loadDashboards.ts';
+import type { DatasourceConfig } from '../configSchema.ts';
 import type { OtlpStats } from '../otlp.ts';
 import { createProxyMetrics, type ProxyMetrics } from './proxyMetrics.ts';
 
 export const metricsPath = '/metrics';
 
 export interface ServerMetricsOptions {
+  /** The configured datasources: their uids and types are the proxy metrics' only label values. */
+  datasources: DatasourceConfig[];
   /** The OTLP forwarder's own counts (also behind /api/telemetry/stats), read at each scrape. */
   otlpStats: () => OtlpStats;
   /** The dashboards folder, read at each scrape as /api/dashboards reads it on each request. */
@@ -26,10 +29,10 @@ export interface ServerMetrics {
  * Sightline's own metrics, in a registry of its own (not prom-client's global one), so each
  * server and each test counts separately.
  */
-export function createServerMetrics({ otlpStats, dashboardsFolder, defaultMetrics = true }: ServerMetricsOptions): ServerMetrics {
+export function createServerMetrics({ datasources, otlpStats, dashboardsFolder, defaultMetrics = true }: ServerMetricsOptions): ServerMetrics {
   const registry = new Registry();
   if (defaultMetrics) collectDefaultMetrics({ register: registry, prefix: 'sightline_' });
-  const proxy = createProxyMetrics(registry);
+  const proxy = createProxyMetrics(registry, datasources);
   registerOtlpMetrics(registry, otlpStats);
   registerDashboardMetrics(registry, dashboardsFolder);
 
