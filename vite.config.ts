@@ -1,10 +1,14 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 import { sightlineServer } from './src/server/vitePlugin.ts';
+import { sharedBabelHelpers } from './build/sharedBabelHelpers.ts';
 
 export default defineConfig({
-  plugins: [react(), sightlineServer()],
+  // Recharts's modules each carry Babel's helpers; one shared copy
+  // (build/sharedBabelHelpers.ts) takes about 8 KB gzip off the chart.
+  plugins: [react(), sightlineServer(), sharedBabelHelpers(fileURLToPath(new URL('./node_modules/recharts/es6/', import.meta.url)))],
   build: {
     target: 'es2022',
     sourcemap: false,
