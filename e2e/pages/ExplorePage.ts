@@ -57,6 +57,11 @@ export class ExploreMetricsPage {
     return this.chart().locator('path.recharts-line-curve');
   }
 
+  /** Lines of a chart with many series, which draws each as one path of its own. */
+  denseLinePaths() {
+    return this.chart().locator('path.chart-line');
+  }
+
   error() {
     return this.page.getByRole('alert');
   }

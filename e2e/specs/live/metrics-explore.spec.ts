@@ -88,4 +88,28 @@ test.describe('Explore metrics: the PromQL editor and its tools, against real Pr
     await page.mouse.up();
     await expect(page).toHaveURL(/from=\d{13}&to=\d{13}/);
   });
+
+  test('a query with many series draws every one at its value, and the legend isolates one', async ({ page }) => {
+    const explore = new ExploreMetricsPage(page);
+    // 25 constant series, n="1" to n="25" with values 1 to 25: more than a dense chart's threshold.
+    const query = Array.from({ length: 25 }, (_, i) => `label_replace(vector(${i + 1}), "n", "${i + 1}", "", "")`).join(' or ');
+    await explore.open(query, 'from=now-5m&to=now');
+    await explore.expectChartWithSeries(25);
+    await expect(explore.denseLinePaths()).toHaveCount(25);
+    const names = await explore.legendItems().locator('.legend-series').allTextContents();
+    const firstY = async (n: number) => {
+      const key = `s${names.findIndex((name) => name.includes(`n="${n}"`))}`;
+      const d = (await explore.chart().locator(`path.chart-line[data-series-key="${key}"]`).getAttribute('d'))!;
+      expect(d).toMatch(/^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+)+$/);
+      return Number(/^M[\d.]+,([\d.]+)/.exec(d)![1]);
+    };
+    // Higher values sit higher on the screen, evenly: 25 is 24 steps above 1, 13 halfway.
+    const [y1, y13, y25] = [await firstY(1), await firstY(13), await firstY(25)];
+    expect(y25).toBeLessThan(y1);
+    expect(Math.abs(y13 - (y1 + y25) / 2)).toBeLessThan(1);
+    await explore.legendItems().filter({ hasText: 'n="25"' }).getByRole('button').click();
+    await expect(explore.denseLinePaths()).toHaveCount(1);
+    await explore.legendItems().filter({ hasText: 'n="25"' }).getByRole('button').click();
+    await expect(explore.denseLinePaths()).toHaveCount(25);
+  });
 });

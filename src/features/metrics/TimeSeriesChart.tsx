@@ -8,6 +8,8 @@ import { formatValue } from '../../lib/units';
 import { useMeasuredWidth } from '../../lib/useMeasuredWidth';
 import { useTimeFormatters } from '../../lib/timeFormat';
 import { timeTicks, zoneOffsetMs } from '../../lib/timeTicks';
+import { niceDomain } from '../../lib/niceScale';
+import { DenseLines } from './DenseLines';
 import { cssColor, seriesStats } from '../dashboards/model/reduce';
 import type { ThresholdStep } from '../dashboards/model/schema';
 import { formatSeriesName, seriesToRows } from './seriesRows';
@@ -73,9 +75,10 @@ export const TimeSeriesChart = memo(function TimeSeriesChart(props: TimeSeriesCh
     return longest > 2 * buckets ? minMaxRows(series, keys, buckets) : seriesToRows(series).rows;
   }, [series, keys, buckets, measured]);
   const names = useMemo(() => props.names ?? series.map((s) => formatSeriesName(s.labels)), [props.names, series]);
+  const colors = useMemo(() => series.map((_, i) => colorForIndex(i)), [series]);
   const legend: LegendEntry[] = useMemo(
-    () => series.map((s, i) => ({ key: keys[i], name: names[i], color: colorForIndex(i), stats: seriesStats(s.values) })),
-    [series, keys, names],
+    () => series.map((s, i) => ({ key: keys[i], name: names[i], color: colors[i], stats: seriesStats(s.values) })),
+    [series, keys, names, colors],
   );
   const { handlers, selection } = useDragZoom(range, { left: Y_AXIS_WIDTH + MARGIN.left, right: MARGIN.right }, onZoom);
 
@@ -92,6 +95,21 @@ export const TimeSeriesChart = memo(function TimeSeriesChart(props: TimeSeriesCh
   }, [legend, thresholds, props.min, props.max, stacked]);
   const times = useTimeFormatters(range ? range.toMs - range.fromMs : (series[0]?.timestamps.at(-1) ?? 0) - (series[0]?.timestamps[0] ?? 0));
   const visible = (key: string) => isolated === null || isolated === key;
+  // Many plain lines: drawn by DenseLines, so the y axis is told its domain (Recharts takes it from
+  // its own <Line>s otherwise).
+  const dense = style === 'lines' && series.length > MAX_TOOLTIP_SERIES;
+  const yDomain = useMemo((): [number | string, number | string] => {
+    if (!dense) return [props.min ?? 'auto', props.max ?? 'auto'];
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const entry of legend) {
+      if (isolated !== null && isolated !== entry.key) continue;
+      lo = Math.min(lo, entry.stats.min ?? Infinity);
+      hi = Math.max(hi, entry.stats.max ?? -Infinity);
+    }
+    const [niceLo, niceHi] = niceDomain(lo, hi);
+    return [props.min ?? niceLo, props.max ?? niceHi];
+  }, [dense, legend, isolated, props.min, props.max]);
   const xFrom = range?.fromMs ?? Math.min(...series.map((s) => s.timestamps[0] ?? Infinity));
   const xTo = range?.toMs ?? Math.max(...series.map((s) => s.timestamps.at(-1) ?? -Infinity));
   const domain: [number, number] = [xFrom, xTo];
@@ -126,7 +144,7 @@ export const TimeSeriesChart = memo(function TimeSeriesChart(props: TimeSeriesCh
               interval={0}
               stroke="var(--muted)"
             />
-            <YAxis tick={yTick} interval={0} stroke="var(--muted)" width={Y_AXIS_WIDTH} domain={[props.min ?? 'auto', props.max ?? 'auto']} />
+            <YAxis tick={yTick} interval={0} stroke="var(--muted)" width={Y_AXIS_WIDTH} domain={yDomain} allowDataOverflow={dense} />
             {series.length <= MAX_TOOLTIP_SERIES && (
               <Tooltip
                 isAnimationActive={false}
@@ -136,7 +154,8 @@ export const TimeSeriesChart = memo(function TimeSeriesChart(props: TimeSeriesCh
               />
             )}
             {thresholdsStyle !== 'off' && thresholdMarks(thresholds, thresholdsStyle, openBand)}
-            {keys.map((key, index) => {
+            {dense && <DenseLines rows={rows} keys={keys} colors={colors} visible={visible} />}
+            {!dense && keys.map((key, index) => {
               const common = { dataKey: key, name: names[index], isAnimationActive: false, hide: !visible(key) };
               const color = colorForIndex(index);
               if (style === 'bars') return <Bar key={key} {...common} fill={color} stackId={stacked ? 'stack' : undefined} />;
