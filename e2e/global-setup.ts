@@ -1,4 +1,4 @@
-import { startPrometheus } from './support/prometheus';
+import { startPrometheus, waitForTargetUp } from './support/prometheus';
 import { startAppServer } from './support/appServer';
 import { startFakeUpstream } from './support/fakeUpstream';
 import { PORTS, URLS } from './support/ports';
@@ -23,6 +23,12 @@ const healthRules = `groups:
 const unscrapableTarget = `  - job_name: unscrapable
     static_configs:
       - targets: ["127.0.0.1:${PORTS.unscrapable}"]`;
+// specs/live/sightline-self.spec.ts: the live Sightline server's own /metrics. Prometheus starts
+// first, so this target is down (up=0) until the server listens a few seconds later.
+const sightlineTarget = `  - job_name: sightline
+    metrics_path: /metrics
+    static_configs:
+      - targets: ["127.0.0.1:${PORTS.liveApp}"]`;
 
 /**
  * The e2e stack: real Prometheus (Debian package) with its own data dir, the fake Loki/Tempo
@@ -35,7 +41,7 @@ export default async function globalSetup() {
     for (const stop of stops.reverse()) await stop().catch(() => undefined);
   };
   try {
-    const prometheus = await startPrometheus({ port: PORTS.prometheus, rules: healthRules, extraScrapeConfigs: unscrapableTarget });
+    const prometheus = await startPrometheus({ port: PORTS.prometheus, rules: healthRules, extraScrapeConfigs: `${unscrapableTarget}\n${sightlineTarget}` });
     stops.push(prometheus.stop);
     const upstream = await startFakeUpstream(PORTS.fakeUpstream);
     stops.push(upstream.close);
@@ -67,6 +73,8 @@ export default async function globalSetup() {
       { OTLP_URL: URLS.otlpReceiver, SIGHTLINE_HEALTH_INTERVAL_MS: '1000' },
     );
     stops.push(live.stop);
+    // The health spec counts exactly one target down: the sightline job must be up before any spec runs.
+    await waitForTargetUp(prometheus.url, 'sightline');
     const demo = await startAppServer(PORTS.demoApp, `datasources: []\ndashboards: "${shippedDashboards}"\n`);
     stops.push(demo.stop);
   } catch (error) {

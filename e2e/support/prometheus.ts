@@ -95,3 +95,15 @@ export async function startPrometheus(options: PrometheusOptions): Promise<Runni
   }
   return { url, stop };
 }
+
+/** Polls until Prometheus has scraped `job` successfully (`up == 1`): a target that starts after Prometheus is down until then. */
+export async function waitForTargetUp(prometheusUrl: string, job: string, timeoutMs = 20_000): Promise<void> {
+  const query = encodeURIComponent(`up{job="${job}"} == 1`);
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const body = (await (await fetch(`${prometheusUrl}/api/v1/query?query=${query}`)).json()) as { data?: { result?: unknown[] } };
+    if ((body.data?.result?.length ?? 0) > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`Prometheus did not scrape job "${job}" successfully within ${timeoutMs} ms`);
+}

@@ -5,7 +5,7 @@ test.describe('Dashboards in demo mode (npm start with no config)', () => {
   test('the list shows the shipped dashboards', async ({ page }) => {
     const list = new DashboardListPage(page);
     await list.open();
-    await expect(list.titles()).toHaveText(['API health', 'Homebot overview', 'Prometheus self-monitoring']);
+    await expect(list.titles()).toHaveText(['API health', 'Homebot overview', 'Prometheus self-monitoring', 'Sightline server']);
   });
 
   test('the homebot overview draws synthetic data in every panel', async ({ page }) => {

@@ -139,9 +139,9 @@ test.describe('Dashboards against real Prometheus', () => {
   test('the list finds dashboards by title and tag and shows the file that failed', async ({ page }) => {
     const list = new DashboardListPage(page);
     await list.open();
-    await expect(list.titles()).toHaveText(['API health', 'E2E errors', 'Homebot overview', 'Prometheus self-monitoring']);
+    await expect(list.titles()).toHaveText(['API health', 'E2E errors', 'Homebot overview', 'Prometheus self-monitoring', 'Sightline server']);
     await list.search().fill('self');
-    await expect(list.titles()).toHaveText(['Prometheus self-monitoring']);
+    await expect(list.titles()).toHaveText(['Prometheus self-monitoring', 'Sightline server']);
     await list.search().fill('');
     await page.getByLabel('Tag').selectOption('homebot');
     await expect(list.titles()).toHaveText(['API health', 'Homebot overview']);

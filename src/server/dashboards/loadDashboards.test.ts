@@ -13,7 +13,7 @@ describe('loadDashboards', () => {
   it('loads the shipped examples without errors', async () => {
     const loaded = await loadDashboards(resolve(__dirname, '../../../dashboards'));
     expect(loaded.errors).toEqual([]);
-    expect(loaded.dashboards.map((d) => d.uid).sort()).toEqual(['api-health', 'homebot-overview', 'prometheus-self']);
+    expect(loaded.dashboards.map((d) => d.uid).sort()).toEqual(['api-health', 'homebot-overview', 'prometheus-self', 'sightline-self']);
   });
 
   it('lists a bad file with the field that is wrong, and still loads the others', async () => {
