@@ -55,12 +55,23 @@ describe('JsonArrayCutter', () => {
   });
 
   it('parses runs of elements at once, and scans where a guessed run end falls inside a string', () => {
-    const items = [{ a: '},{' }, { b: '}, {"c": 1}' }, { d: [{}, {}] }, { e: '},{"' }];
+    const items = [{ k: '},{"k":' }, { k: 1 }, { k: '},{"k":x' }, { k: [{}, { k: 2 }] }, { k: 3, o: { k: '},{"k":' } }, { k: 4 }];
     const text = JSON.stringify({ items }) + ' ';
     for (let size = 1; size <= text.length; size++) {
       const { elements, skeleton } = cut(text, size);
       expect(elements).toEqual(items);
-      expect(skeleton).toBe('{"items":[0,1,2,3]} ');
+      expect(skeleton).toBe('{"items":[0,1,2,3,4,5]} ');
+    }
+  });
+
+  it('parses a run in one JSON.parse, not one per element', () => {
+    const items = Array.from({ length: 50 }, (_, k) => ({ k, s: `},{"k":${k}` }));
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      expect(cut(JSON.stringify({ items })).elements).toEqual(items);
+      expect(parse.mock.calls.length).toBeLessThan(5);
+    } finally {
+      parse.mockRestore();
     }
   });
 

@@ -7,8 +7,9 @@
 // The scanner only tracks what it needs: strings (with escapes, possibly split across pieces),
 // nesting, and object keys outside cut elements. It does not validate; the JSON.parse calls do.
 // Scanning every character of a 35 MB body costs about a third of parsing it, so where it can the
-// cutter skips the scan: from an element's start it guesses the last element end in the piece
-// (a `}` followed by `,` and `{`) and parses the run up to it as one array. A wrong guess cannot
+// cutter skips the scan: from an element's start it guesses the last element end in the next
+// stretch of the piece (`},` and the element's first key again, `},{"traceId":`) and parses the
+// run up to it as one array. A wrong guess cannot
 // parse (it leaves a string, object or array open, or closes one too many), so it only costs
 // that attempt, and the piece is scanned instead.
 
@@ -34,8 +35,11 @@ const CLOSE_BRACE = 125;
 const OPEN_BRACKET = 91;
 const CLOSE_BRACKET = 93;
 const COMMA = 44;
-/** How many `}` from the end of a piece are tried as the end of a run of elements. */
-const RUN_END_TRIES = 8;
+/**
+ * Chars a run covers at most. A wrong guess (a run reaching past its array's end, which every
+ * array's last window makes) costs a failed parse and a scan of this many chars.
+ */
+const RUN_WINDOW = 65_536;
 
 export class JsonArrayCutter {
   private readonly frames: Frame[] = [];
@@ -63,7 +67,7 @@ export class JsonArrayCutter {
   /** Scans the next piece of the text. Throws a SyntaxError for an element that is not valid JSON. */
   write(piece: string): void {
     const n = piece.length;
-    let runTried = false; // one attempt per piece: after a failed one, the piece is scanned
+    let runRetryAt = 0; // after a failed attempt, the window it covered is scanned
     let i = 0;
     let elementFrom = 0; // where the current element's text starts in this piece
     let skeletonFrom = 0; // where the unflushed skeleton starts in this piece
@@ -99,12 +103,14 @@ export class JsonArrayCutter {
         }
       } else if (c === OPEN_BRACE && this.top()?.cut) {
         this.skeleton.push(piece.slice(skeletonFrom, i - 1));
-        const runEnd = runTried ? -1 : this.parseRun(piece, i - 1);
-        if (runEnd >= 0) {
-          skeletonFrom = i = runEnd;
-          continue;
+        if (i - 1 >= runRetryAt) {
+          const runEnd = this.parseRun(piece, i - 1);
+          if (runEnd >= 0) {
+            skeletonFrom = i = runEnd;
+            continue;
+          }
+          runRetryAt = i - 1 + RUN_WINDOW;
         }
-        runTried = true;
         elementFrom = i - 1;
         this.depth = 1;
       } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
@@ -174,29 +180,27 @@ export class JsonArrayCutter {
 
   /**
    * From an element's start, parses the run of whole elements that ends at the last element end
-   * found in the piece. Gives the index after the run, or -1 when there is no such run.
+   * found in the window. Gives the index after the run, or -1 when there is no such run.
    */
   private parseRun(piece: string, start: number): number {
-    let end = piece.length;
-    for (let tries = 0; tries < RUN_END_TRIES; tries++) {
-      end = piece.lastIndexOf('}', end - 1);
-      if (end <= start) return -1;
-      if (!followedByElement(piece, end + 1)) continue;
-      let run: unknown[];
-      try {
-        run = JSON.parse('[' + piece.slice(start, end + 1) + ']') as unknown[];
-      } catch {
-        return -1;
-      }
-      // Elements that are not objects stay in the skeleton: leave this run to the scan.
-      if (!run.every((e) => e !== null && typeof e === 'object' && !Array.isArray(e))) return -1;
-      for (let k = 0; k < run.length; k++) {
-        if (k > 0) this.skeleton.push(',');
-        this.add(run[k] as object);
-      }
-      return end + 1;
+    const firstKey = FIRST_KEY.exec(piece.slice(start, start + 64))?.[0];
+    if (!firstKey) return -1;
+    const windowEnd = Math.min(piece.length, start + RUN_WINDOW);
+    const end = piece.lastIndexOf('},' + firstKey, windowEnd - firstKey.length - 2);
+    if (end <= start) return -1;
+    let run: unknown[];
+    try {
+      run = JSON.parse('[' + piece.slice(start, end + 1) + ']') as unknown[];
+    } catch {
+      return -1;
     }
-    return -1;
+    // Elements that are not objects stay in the skeleton: leave this run to the scan.
+    if (!run.every((e) => e !== null && typeof e === 'object' && !Array.isArray(e))) return -1;
+    for (let k = 0; k < run.length; k++) {
+      if (k > 0) this.skeleton.push(',');
+      this.add(run[k] as object);
+    }
+    return end + 1;
   }
 
   private carryBackslashes(piece: string, from: number): void {
@@ -208,15 +212,5 @@ export class JsonArrayCutter {
   }
 }
 
-const WHITESPACE = /\s/;
-
-/** Whether `,` and then `{` follow from `from` (whitespace allowed), or the piece ends first. */
-function followedByElement(piece: string, from: number): boolean {
-  let i = from;
-  while (i < piece.length && WHITESPACE.test(piece[i])) i++;
-  if (i === piece.length) return false;
-  if (piece.charCodeAt(i) !== COMMA) return false;
-  i++;
-  while (i < piece.length && WHITESPACE.test(piece[i])) i++;
-  return i === piece.length || piece.charCodeAt(i) === OPEN_BRACE;
-}
+/** An element's opening brace and first key, as compact JSON writes them: `{"traceId":`. */
+const FIRST_KEY = /^\{"[^"\\]*":/;
