@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { dashboardRoute, rootRoute } from '../../app/router';
@@ -16,6 +17,8 @@ import { useTimeShortcuts } from './useTimeShortcuts';
 import { VariableBar } from './VariableBar';
 import { PanelView } from './PanelView';
 import { dashboardFileText, downloadText } from './exportDashboard';
+import { DashboardEditor } from './DashboardEditor';
+import type { Dashboard } from './model/schema';
 import './dashboards.css';
 import { ShareViewButton } from '../embed/ShareViewButton';
 
@@ -28,6 +31,9 @@ export function DashboardPage() {
   const config = useConfig();
   const { range, resolved, error: rangeError } = useTimeRange();
   const removeDraft = useImportedDashboards((s) => s.remove);
+  const saveDraft = useImportedDashboards((s) => s.save);
+  const queryClient = useQueryClient();
+  const [editing, setEditing] = useState(false);
   const timezone = usePreferences((s) => s.timezone);
   const setTimezone = usePreferences((s) => s.setTimezone);
   const dashboard = useQuery({ queryKey: ['dashboard', uid], queryFn: ({ signal }) => fetchDashboard(uid, signal) });
@@ -86,6 +92,12 @@ export function DashboardPage() {
   }
   if (!d) return <p className="page muted">Loading dashboard…</p>;
 
+  const applyEdit = (edited: Dashboard) => {
+    saveDraft(edited, 'edited');
+    void queryClient.invalidateQueries({ queryKey: ['dashboard', edited.uid] });
+    // A new uid is a new dashboard: go there, and leave the one being edited as it was.
+    if (edited.uid !== d.uid) void navigate({ to: '/d/$uid', params: { uid: edited.uid } });
+  };
   const panels = search.viewPanel ? d.panels.filter((p) => p.id === search.viewPanel) : d.panels;
   const vars = variables.data?.values;
   const waitingForVariables = d.variables.length > 0 && !vars;
@@ -114,6 +126,9 @@ export function DashboardPage() {
             <option value="browser">Browser time</option>
             <option value="utc">UTC</option>
           </select>
+          <button type="button" aria-expanded={editing} onClick={() => setEditing(!editing)}>
+            Edit
+          </button>
           <button type="button" onClick={() => downloadText(`${d.uid}.json`, dashboardFileText(d))}>
             Export
           </button>
@@ -137,19 +152,21 @@ export function DashboardPage() {
       )}
       {d.draft && (
         <div className="draft-note" role="note">
-          Imported draft, kept in this browser only. Export it and add the file to the dashboards folder to share it.{' '}
+          {d.draft === 'edited' ? 'Edited draft' : 'Imported draft'}, kept in this browser only. Export it and add the file to the dashboards folder to share it.{' '}
           <button
             type="button"
             onClick={() => {
               removeDraft(d.uid);
               void dashboard.refetch();
-              void navigate({ to: '/dashboards' });
+              // An edit of a file goes back to the file; an import has nothing to go back to.
+              if (d.draft !== 'edited') void navigate({ to: '/dashboards' });
             }}
           >
             Discard draft
           </button>
         </div>
       )}
+      {editing && !kiosk && <DashboardEditor key={d.uid} dashboard={d} onApply={applyEdit} onClose={() => setEditing(false)} />}
       {rangeError && <QueryError error={rangeError} />}
       <VariableBar
         variables={d.variables}

@@ -1,5 +1,5 @@
 import type { Dashboard, DashboardList } from './model/schema';
-import { useImportedDashboards } from './importedStore';
+import { useImportedDashboards, type DraftOrigin } from './importedStore';
 
 export class DashboardLoadError extends Error {}
 
@@ -26,9 +26,9 @@ export function fetchDashboardList(signal?: AbortSignal): Promise<DashboardList>
   return getJson<DashboardList>('/api/dashboards', signal);
 }
 
-/** An imported draft in this browser wins over a file with the same uid: it is what the user is looking at. */
-export function fetchDashboard(uid: string, signal?: AbortSignal): Promise<Dashboard & { draft?: boolean }> {
-  const draft = useImportedDashboards.getState().drafts[uid];
-  if (draft) return Promise.resolve({ ...draft, draft: true });
+/** A draft in this browser (imported or edited) wins over a file with the same uid: it is what the user is looking at. */
+export function fetchDashboard(uid: string, signal?: AbortSignal): Promise<Dashboard & { draft?: DraftOrigin }> {
+  const { drafts, origins } = useImportedDashboards.getState();
+  if (drafts[uid]) return Promise.resolve({ ...drafts[uid], draft: origins[uid] ?? 'imported' });
   return getJson<Dashboard>(`/api/dashboards/${encodeURIComponent(uid)}`, signal);
 }

@@ -1,7 +1,7 @@
 import type { Dashboard } from './model/schema';
 
 /** The dashboard as the file its owners keep in git (JSON, which the dashboards folder accepts). */
-export function dashboardFileText(dashboard: Dashboard & { draft?: boolean }): string {
+export function dashboardFileText(dashboard: Dashboard & { draft?: unknown }): string {
   const { draft: _draft, ...file } = dashboard;
   return `${JSON.stringify(file, null, 2)}\n`;
 }
