@@ -63,9 +63,11 @@ export function createProxyMetrics(registry: Registry, datasources: DatasourceCo
     registers: [registry],
   });
 
-  // Zero series for every configured datasource, so the first refusal or error is an increase
-  // Prometheus can see (a counter that appears at 1 has no increase) and a quiet one reads 0, not "no data".
-  for (const { uid } of datasources) {
+  // Zero series for every configured datasource, so the first request, refusal or error is an
+  // increase Prometheus can see (a counter that appears at 1 has no increase) and a quiet one reads 0,
+  // not "no data". Not for the status counter: its codes are not known in advance.
+  for (const { uid, type } of datasources) {
+    duration.zero({ datasource: uid, datasource_type: type });
     refused.inc({ datasource: uid }, 0);
     bytes.inc({ datasource: uid }, 0);
     for (const kind of upstreamErrorKinds) upstreamErrors.inc({ datasource: uid, kind }, 0);

@@ -56,12 +56,13 @@ describe('/metrics: the proxy', () => {
     expect(sampleValue(exposition, 'sightline_proxy_upstream_errors_total', { datasource: 'prom', kind: 'unreachable' })).toBe(0);
   });
 
-  it('starts each configured datasource at zero refusals, errors and bytes, so the first one is an increase', async () => {
+  it('starts each configured datasource at zero refusals, errors, bytes and timed requests, so the first one is an increase', async () => {
     const app = await appWith({ datasources: [{ uid: 'prom', type: 'prometheus', url: 'http://127.0.0.1:1' }, { uid: 'logs', type: 'loki', url: 'http://127.0.0.1:1' }] });
     const exposition = await scrape(app);
     for (const datasource of ['prom', 'logs']) {
       expect(sampleValue(exposition, 'sightline_proxy_refused_requests_total', { datasource })).toBe(0);
       expect(sampleValue(exposition, 'sightline_proxy_response_bytes_total', { datasource })).toBe(0);
+      expect(sampleValue(exposition, 'sightline_proxy_request_duration_seconds_count', { datasource, datasource_type: datasource === 'prom' ? 'prometheus' : 'loki' })).toBe(0);
       for (const kind of ['unreachable', 'timeout', 'interrupted']) {
         expect(sampleValue(exposition, 'sightline_proxy_upstream_errors_total', { datasource, kind })).toBe(0);
       }
@@ -76,7 +77,7 @@ describe('/metrics: the proxy', () => {
     const exposition = await scrape(app);
     expect(sampleValue(exposition, 'sightline_proxy_refused_requests_total', { datasource: 'prom' })).toBe(1);
     expect(sampleValue(exposition, 'sightline_proxy_requests_total', { ...prom, code: '403' })).toBe(1);
-    expect(sampleValue(exposition, 'sightline_proxy_request_duration_seconds_count', prom)).toBeUndefined();
+    expect(sampleValue(exposition, 'sightline_proxy_request_duration_seconds_count', prom)).toBe(0);
     expect(upstream.requests).toEqual([]);
   });
 
