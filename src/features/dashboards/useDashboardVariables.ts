@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { labelValues, queryInstant } from '../../datasources/prometheus';
 import type { PublicConfig } from '../../datasources/types';
@@ -5,7 +6,7 @@ import { pickDatasource } from '../../app/config';
 import { withQuerySpan } from '../../telemetry/query';
 import type { Dashboard, Variable } from './model/schema';
 import { interpolate, type VariableValue } from './model/interpolate';
-import { applyVariableRegex, currentValue, parseVariableQuery, queryResultText } from './model/variables';
+import { applyVariableRegex, currentValue, parseVariableQuery, queryResultText, staticOptions, withAutoIntervals } from './model/variables';
 
 export interface ResolvedVariables {
   values: Record<string, VariableValue>;
@@ -44,6 +45,17 @@ async function queryOptions(config: PublicConfig, variable: Extract<Variable, { 
  * selection, not on every refresh tick: the window is the dashboard's range when it was opened.
  */
 export function useDashboardVariables(dashboard: Dashboard | undefined, config: PublicConfig, fromUrl: Record<string, string | string[]>, timeWindow: TimeWindow | null) {
+  const resolved = useVariableOptions(dashboard, config, fromUrl, timeWindow);
+  // "auto" intervals follow the range as it changes, without fetching options again.
+  const rangeMs = timeWindow ? timeWindow.toMs - timeWindow.fromMs : 0;
+  const data = useMemo(
+    () => resolved.data && dashboard && { ...resolved.data, values: withAutoIntervals(dashboard.variables, resolved.data.values, rangeMs) },
+    [resolved.data, dashboard, rangeMs],
+  );
+  return { ...resolved, data };
+}
+
+function useVariableOptions(dashboard: Dashboard | undefined, config: PublicConfig, fromUrl: Record<string, string | string[]>, timeWindow: TimeWindow | null) {
   return useQuery({
     queryKey: ['dashboard-variables', dashboard?.uid, dashboard?.variables, fromUrl],
     enabled: Boolean(dashboard && timeWindow),
@@ -60,7 +72,7 @@ export function useDashboardVariables(dashboard: Dashboard | undefined, config: 
             out.errors[variable.name] = (error as Error).message;
           }
         } else {
-          options = variable.values;
+          options = staticOptions(variable) ?? [];
         }
         out.options[variable.name] = options;
         out.values[variable.name] = currentValue(variable, options, fromUrl[variable.name]);

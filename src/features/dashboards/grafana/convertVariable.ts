@@ -62,10 +62,11 @@ export function convertVariable(v: GrafanaVariable, notes: ImportNote[]): Variab
         note('no interval could be read; it is left out');
         return null;
       }
-      if (v.auto) note('the "auto" option is not supported; use $__interval instead');
       const current = currentDefault(v);
-      const def = typeof current === 'string' && values.includes(current) ? current : undefined;
-      return { ...base, kind: 'interval', values, default: def };
+      const auto = Boolean(v.auto);
+      const def = typeof current === 'string' && (values.includes(current) || (auto && current === 'auto')) ? current : undefined;
+      const autoMin = typeof v.auto_min === 'string' && /^(\d+(ms|s|m|h|d|w|y))+$/.test(v.auto_min) ? v.auto_min : '10s';
+      return { ...base, kind: 'interval', values, default: def, auto, autoCount: Number(v.auto_count) > 0 ? Math.floor(Number(v.auto_count)) : 30, autoMin };
     }
     default:
       note(`${v.type ?? 'untyped'} variables are not supported; it is left out`);

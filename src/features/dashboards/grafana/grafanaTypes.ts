@@ -83,6 +83,8 @@ export interface GrafanaVariable {
   current?: { value?: string | string[]; text?: string | string[] };
   options?: { value?: string }[];
   auto?: boolean;
+  auto_count?: number | string;
+  auto_min?: string;
 }
 
 export interface GrafanaDashboard {

@@ -47,7 +47,7 @@ describe('importGrafana: a Grafana 10 export', () => {
     expect(dashboard.variables).toEqual([
       { name: 'job', label: 'Job', kind: 'query', query: 'label_values(up, job)', multi: true, includeAll: true, default: ['$__all'] },
       { name: 'region', kind: 'custom', values: ['eu', 'us', 'ap'], multi: false, includeAll: false, default: 'eu' },
-      { name: 'window', kind: 'interval', values: ['1m', '5m', '10m', '30m'], default: '5m' },
+      { name: 'window', kind: 'interval', values: ['1m', '5m', '10m', '30m'], default: '5m', auto: true, autoCount: 30, autoMin: '10s' },
     ]);
   });
 
@@ -60,7 +60,8 @@ describe('importGrafana: a Grafana 10 export', () => {
     expect(notesFor(notes, 'Panel "Notes"')).toEqual(['panel type "text" is not supported; the panel is left out']);
     expect(notesFor(notes, 'Panel "ES errors"')[0]).toMatch(/datasource is elasticsearch/);
     expect(notesFor(notes, 'Variable $datasource')).toEqual(['datasource variables are not supported; it is left out']);
-    expect(notesFor(notes, 'Variable $window')).toEqual(['the "auto" option is not supported; use $__interval instead']);
+    // Its "auto" option is converted (the range split into auto_count steps).
+    expect(notesFor(notes, 'Variable $window')).toEqual([]);
   });
 });
 

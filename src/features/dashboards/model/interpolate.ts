@@ -12,6 +12,8 @@ export interface VariableValue {
   values: string[];
   /** Multi-value or "All": substituted as a regex alternation. */
   asRegex: boolean;
+  /** What is substituted when it differs from the value shown (an interval variable on "auto"). */
+  substitute?: string;
 }
 
 export type ScopedVars = Record<string, VariableValue>;
@@ -23,7 +25,8 @@ function escapeRegexValue(value: string): string {
 }
 
 /** One value as text for the query: single values verbatim, several as `(a|b)` with metacharacters escaped. */
-export function formatVariable({ values, asRegex }: VariableValue): string {
+export function formatVariable({ values, asRegex, substitute }: VariableValue): string {
+  if (substitute !== undefined) return substitute;
   if (!asRegex) return values[0] ?? '';
   const escaped = values.map(escapeRegexValue);
   return escaped.length === 1 ? escaped[0] : `(${escaped.join('|')})`;

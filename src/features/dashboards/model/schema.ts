@@ -100,6 +100,10 @@ export const variableSchema = z.discriminatedUnion('kind', [
     kind: z.literal('interval'),
     values: z.array(duration).min(1),
     default: duration.optional(),
+    /** Grafana's "Auto" option: the range split into `autoCount` steps, at least `autoMin`. */
+    auto: z.boolean().default(false),
+    autoCount: z.number().int().positive().default(30),
+    autoMin: duration.default('10s'),
   }),
 ]);
 

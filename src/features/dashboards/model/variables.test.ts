@@ -1,5 +1,6 @@
-import { applyVariableRegex, currentValue, parseVariableQuery, queryResultText, variablesFromSearch } from './variables';
+import { staticOptions, withAutoIntervals, applyVariableRegex, currentValue, parseVariableQuery, queryResultText, variablesFromSearch } from './variables';
 import type { Variable } from './schema';
+import { interpolate } from './interpolate';
 
 describe('parseVariableQuery', () => {
   it('reads Grafana’s Prometheus variable functions', () => {
@@ -36,7 +37,7 @@ describe('queryResultText', () => {
 describe('currentValue', () => {
   const multi: Variable = { name: 's', kind: 'custom', values: ['a', 'b', 'c'], multi: true, includeAll: true };
   const single: Variable = { name: 'j', kind: 'custom', values: ['x', 'y'], multi: false, includeAll: false };
-  const interval: Variable = { name: 'w', kind: 'interval', values: ['1m', '5m'], default: '5m' };
+  const interval: Variable = { name: 'w', kind: 'interval', values: ['1m', '5m'], default: '5m', auto: false, autoCount: 30, autoMin: '10s' };
 
   it('takes the URL’s values, several for a multi-value variable', () => {
     expect(currentValue(multi, ['a', 'b', 'c'], ['a', 'c'])).toEqual({ values: ['a', 'c'], asRegex: true });
@@ -57,5 +58,31 @@ describe('currentValue', () => {
 describe('variablesFromSearch', () => {
   it('keeps only var- params, repeated ones as lists', () => {
     expect(variablesFromSearch({ from: 'now-1h', 'var-a': 'x', 'var-b': ['1', '2'], 'var-n': 5 })).toEqual({ a: 'x', b: ['1', '2'], n: '5' });
+  });
+});
+
+describe('interval variables on auto', () => {
+  const auto: Variable = { name: 'iv', kind: 'interval', values: ['1m', '10m'], auto: true, autoCount: 30, autoMin: '10s' };
+  const range = { fromMs: 0, toMs: 6 * 3_600_000 };
+
+  it('offers auto first', () => {
+    expect(staticOptions(auto)).toEqual(['auto', '1m', '10m']);
+    expect(staticOptions({ ...auto, auto: false })).toEqual(['1m', '10m']);
+  });
+
+  it('substitutes the range split into autoCount steps, rounded, at least autoMin, and follows the range', () => {
+    const value = currentValue(auto, staticOptions(auto)!, undefined);
+    expect(value.values).toEqual(['auto']);
+    const sixHours = withAutoIntervals([auto], { iv: value }, range.toMs - range.fromMs);
+    // 6 h / 30 = 12 min, rounded up to a readable 15 min.
+    expect(interpolate('rate(x[$iv])', sixHours)).toBe('rate(x[15m])');
+    expect(sixHours.iv.values).toEqual(['auto']);
+    const fiveMinutes = withAutoIntervals([auto], { iv: value }, 5 * 60_000);
+    expect(interpolate('rate(x[$iv])', fiveMinutes)).toBe('rate(x[10s])');
+  });
+
+  it('leaves a picked interval as it is', () => {
+    const picked = currentValue(auto, staticOptions(auto)!, '1m');
+    expect(interpolate('$iv', withAutoIntervals([auto], { iv: picked }, 86_400_000))).toBe('1m');
   });
 });

@@ -2,6 +2,8 @@
 // given the URL (`var-NAME`, repeated for several values, `$__all` for all).
 
 import type { Variable } from './schema';
+import { parseDuration } from '../../../lib/timeRange';
+import { formatPromDuration, roundInterval } from '../../../lib/step';
 import { ALL_VALUE, type ScopedVars, type VariableValue } from './interpolate';
 
 export type VariableQuery =
@@ -65,9 +67,29 @@ export function queryResultText(labels: Record<string, string>, value: number, t
   return `${name}{${pairs.join(', ')}} ${value} ${timestampMs}`;
 }
 
+/** The option of an interval variable that follows the time range. */
+export const AUTO_INTERVAL = 'auto';
+
 /** The options a variable offers, before "All". */
 export function staticOptions(variable: Variable): string[] | null {
-  return variable.kind === 'query' ? null : variable.values;
+  if (variable.kind === 'query') return null;
+  return variable.kind === 'interval' && variable.auto ? [AUTO_INTERVAL, ...variable.values] : variable.values;
+}
+
+/**
+ * Interval variables on "auto" get their value from the range, as Grafana's: the range split into
+ * `autoCount` steps, rounded to a readable interval, at least `autoMin`.
+ */
+export function withAutoIntervals(variables: Variable[], values: ScopedVars, rangeMs: number): ScopedVars {
+  let out = values;
+  for (const variable of variables) {
+    const value = values[variable.name];
+    if (variable.kind !== 'interval' || !variable.auto || value?.values[0] !== AUTO_INTERVAL) continue;
+    const minMs = parseDuration(variable.autoMin) ?? 0;
+    const ms = Math.max(minMs, roundInterval(rangeMs / variable.autoCount));
+    out = { ...out, [variable.name]: { ...value, substitute: formatPromDuration(ms) } };
+  }
+  return out;
 }
 
 /**
