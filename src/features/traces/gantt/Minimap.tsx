@@ -37,10 +37,11 @@ export function Minimap({ layout, view, onChange }: MinimapProps) {
   useEffect(() => {
     const c = canvas.current;
     if (!c || width === 0) return;
-    // Drawn after the frame that shows the first rows: at 100,000 spans the rows come first.
-    let timer = 0;
+    // Drawn after the frame that shows the first rows, once the browser is idle (at 100,000 spans
+    // the drawing takes tens of ms: rows, then tasks already queued, such as input, come first).
+    let idle: () => void = () => undefined;
     const frame = requestAnimationFrame(() => {
-      timer = window.setTimeout(() => {
+      idle = whenIdle(() => {
         // Device pixels: the buffer is written pixel by pixel, not scaled.
         const ratio = window.devicePixelRatio || 1;
         c.width = Math.round(width * ratio);
@@ -53,7 +54,7 @@ export function Minimap({ layout, view, onChange }: MinimapProps) {
     });
     return () => {
       cancelAnimationFrame(frame);
-      clearTimeout(timer);
+      idle();
     };
   }, [layout, width]);
 
@@ -135,4 +136,14 @@ export function Minimap({ layout, view, onChange }: MinimapProps) {
       </button>
     </div>
   );
+}
+
+/** Runs `work` when the browser is idle (at most 200 ms later); a timer where there is no requestIdleCallback (Safari). Gives the cancel. */
+function whenIdle(work: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(work, { timeout: 200 });
+    return () => cancelIdleCallback(id);
+  }
+  const timer = window.setTimeout(work);
+  return () => clearTimeout(timer);
 }
