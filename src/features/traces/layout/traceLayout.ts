@@ -41,10 +41,19 @@ export function computeTraceLayout(trace: Trace): TraceLayout {
 
   const counts = new Map<string, number>();
   let errorCount = 0;
+  // Spans come in runs of one service (a batch's spans): count a run, then add it to the map.
+  let runService = '';
+  let runLength = 0;
   for (const span of tree.spans) {
-    counts.set(span.serviceName, (counts.get(span.serviceName) ?? 0) + 1);
+    if (span.serviceName !== runService) {
+      if (runLength > 0) counts.set(runService, (counts.get(runService) ?? 0) + runLength);
+      runService = span.serviceName;
+      runLength = 0;
+    }
+    runLength++;
     if (span.status.code === 'error') errorCount++;
   }
+  if (runLength > 0) counts.set(runService, (counts.get(runService) ?? 0) + runLength);
   const services = [...counts]
     .sort((a, b) => a[0].localeCompare(b[0]))
     .map(([name, spanCount]) => ({ name, spanCount, color: colorForName(name) }));
