@@ -12,7 +12,7 @@ export interface ProxyRequestMetrics {
   /** The backend's status, as relayed to the client. */
   responded: (status: number) => void;
   countBytes: (bytes: number) => void;
-  /** The backend failed; `status` is what the client got instead (502, 504), when it got one. Ignored after `end`. */
+  /** The backend failed; `status` is what the client got instead (502, 504), when it got one. Only the first counts, and none after `end`. */
   failed: (kind: UpstreamErrorKind, status?: number) => void;
   /** The exchange is over: counts it once, however many of the paths above ran. */
   end: () => void;
@@ -82,6 +82,7 @@ export function createProxyMetrics(registry: Registry, datasources: DatasourceCo
       const stopTimer = duration.startTimer({ datasource: datasource.uid, datasource_type: datasource.type });
       let status: number | undefined;
       let streamed = 0;
+      let failure: UpstreamErrorKind | undefined;
       let ended = false;
       return {
         responded: (code) => {
@@ -92,8 +93,10 @@ export function createProxyMetrics(registry: Registry, datasources: DatasourceCo
           streamed += count;
         },
         failed: (kind, code) => {
+          // One failure per request: a broken exchange reports on both the request and its response.
           // After the end, a failure is the echo of the client leaving (the upstream socket is destroyed then).
-          if (ended) return;
+          if (ended || failure) return;
+          failure = kind;
           upstreamErrors.inc({ datasource: datasource.uid, kind });
           status ??= code;
         },

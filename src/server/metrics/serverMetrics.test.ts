@@ -101,6 +101,33 @@ describe('/metrics: the proxy', () => {
     expect(sampleValue(exposition, 'sightline_proxy_requests_total', { ...prom, code: '504' })).toBe(1);
   });
 
+  it('counts a backend that breaks off mid-answer as interrupted, and a client that leaves first as a 499 only', async () => {
+    const partial = (hangUp: boolean) =>
+      track(
+        recordingUpstream((_req, res) => {
+          res.writeHead(200, { 'content-length': '1000' }).write('partial');
+          if (hangUp) setTimeout(() => res.socket?.destroy(), 20);
+        }),
+      );
+    const slow = await track(recordingUpstream((_req, res) => void setTimeout(() => res.end('late'), 500)));
+    const app = await appWith({
+      datasources: [
+        { uid: 'broken', type: 'prometheus', url: (await partial(true)).url },
+        { uid: 'slow', type: 'prometheus', url: slow.url },
+      ],
+    });
+    await fetch(`${app.url}/api/datasources/proxy/uid/broken/api/v1/query?query=up`).then((res) => res.text()).catch(() => undefined);
+    await fetch(`${app.url}/api/datasources/proxy/uid/slow/api/v1/query?query=up`, { signal: AbortSignal.timeout(50) }).catch(() => undefined);
+
+    await expect.poll(async () => sampleValue(await scrape(app), 'sightline_proxy_requests_total', { datasource: 'slow', datasource_type: 'prometheus', code: '499' })).toBe(1);
+    const exposition = await scrape(app);
+    expect(sampleValue(exposition, 'sightline_proxy_upstream_errors_total', { datasource: 'broken', kind: 'interrupted' })).toBe(1);
+    expect(sampleValue(exposition, 'sightline_proxy_requests_total', { datasource: 'broken', datasource_type: 'prometheus', code: '200' })).toBe(1);
+    for (const kind of ['unreachable', 'timeout', 'interrupted']) {
+      expect(sampleValue(exposition, 'sightline_proxy_upstream_errors_total', { datasource: 'slow', kind })).toBe(0);
+    }
+  });
+
   it('puts no path, query or unknown uid in any label', async () => {
     const upstream = await track(recordingUpstream());
     const app = await appWith({ datasources: [{ uid: 'prom', type: 'prometheus', url: upstream.url }] });

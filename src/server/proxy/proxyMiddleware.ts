@@ -77,6 +77,9 @@ function forward(
         counted?.countBytes(chunk.length);
       });
     }
+    // A backend that breaks off mid-answer fails its response, not the request. Registered before
+    // pipeline's listeners, so it is counted before the client's side closes.
+    if (counted) upstreamRes.on('error', (error) => counted.failed(error instanceof UpstreamTimeoutError ? 'timeout' : 'interrupted'));
     res.writeHead(upstreamRes.statusCode ?? 502, downstreamResponseHeaders(upstreamRes.headers, datasource.uid));
     // pipeline destroys both sides if either fails, so a broken upstream ends the client's
     // response (it cannot become a JSON error once headers are out) and a departed client
