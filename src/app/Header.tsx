@@ -2,6 +2,7 @@ import { Link } from '@tanstack/react-router';
 import { TimeRangePicker } from './TimeRangePicker';
 import { RefreshControls } from './RefreshControls';
 import { ThemeToggle } from './ThemeToggle';
+import { TimezoneSelect } from './TimezoneSelect';
 import { HeaderStatus } from '../features/health/HeaderStatus';
 
 const NAV = [
@@ -34,6 +35,7 @@ export function Header() {
         <HeaderStatus />
         <TimeRangePicker />
         <RefreshControls />
+        <TimezoneSelect />
         <ThemeToggle />
       </div>
     </header>

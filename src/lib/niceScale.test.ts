@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { niceDomain, niceStep } from './niceScale';
+import { niceDomain, niceStep, niceTicks } from './niceScale';
 
 describe('niceScale', () => {
   it('rounds steps up to 1, 2, 2.5 or 5 times a power of ten', () => {
@@ -19,5 +19,11 @@ describe('niceScale', () => {
     expect(hi).toBeGreaterThan(5);
     expect(niceDomain(0, 0)).toEqual([-1, 1]);
     expect(niceDomain(Infinity, -Infinity)).toEqual([0, 1]);
+  });
+
+  it('gives round ticks across the nice domain', () => {
+    expect(niceTicks(70, 260)).toEqual([50, 100, 150, 200, 250, 300]);
+    expect(niceTicks(0.1, 0.7)).toEqual([0, 0.2, 0.4, 0.6, 0.8]);
+    expect(niceTicks(1, 25)).toEqual([0, 10, 20, 30]);
   });
 });

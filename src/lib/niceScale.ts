@@ -12,11 +12,25 @@ export function niceStep(raw: number): number {
 
 /** [min, max] widened to multiples of a nice step, about `ticks` ticks apart. */
 export function niceDomain(min: number, max: number, ticks = 5): [number, number] {
-  if (!Number.isFinite(min) || !Number.isFinite(max)) return [0, 1];
+  const { lo, hi } = niceBounds(min, max, ticks);
+  return [lo, hi];
+}
+
+/** The multiples of the domain's step from one bound to the other: round tick values. */
+export function niceTicks(min: number, max: number, ticks = 5): number[] {
+  const { lo, hi, step } = niceBounds(min, max, ticks);
+  const out: number[] = [];
+  // Multiplying (not adding) and trimming digits keeps 0.1 + 0.2-style drift out of the labels.
+  for (let i = 0; lo + i * step <= hi + step / 1e9; i++) out.push(Number((lo + i * step).toPrecision(12)));
+  return out;
+}
+
+function niceBounds(min: number, max: number, ticks: number): { lo: number; hi: number; step: number } {
+  if (!Number.isFinite(min) || !Number.isFinite(max)) return { lo: 0, hi: 1, step: 0.25 };
   if (min === max) {
     const pad = Math.abs(min) * 0.1 || 1;
-    return niceDomain(min - pad, max + pad, ticks);
+    return niceBounds(min - pad, max + pad, ticks);
   }
   const step = niceStep((max - min) / Math.max(1, ticks - 1));
-  return [Math.floor(min / step) * step, Math.ceil(max / step) * step];
+  return { lo: Math.floor(min / step) * step, hi: Math.ceil(max / step) * step, step };
 }

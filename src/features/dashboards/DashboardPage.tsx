@@ -6,7 +6,6 @@ import { dashboardRoute, rootRoute } from '../../app/router';
 import { useConfig } from '../../app/config';
 import { useTimeRange } from '../../app/useTimeRange';
 import { QueryError } from '../../app/QueryError';
-import { usePreferences, type TimezonePreference } from '../../app/preferences';
 import { shiftRange, zoomOut, zoomToSelection } from '../../lib/timeZoom';
 import { fetchDashboard } from './api';
 import { useImportedDashboards } from './importedStore';
@@ -34,8 +33,6 @@ export function DashboardPage() {
   const saveDraft = useImportedDashboards((s) => s.save);
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
-  const timezone = usePreferences((s) => s.timezone);
-  const setTimezone = usePreferences((s) => s.setTimezone);
   const dashboard = useQuery({ queryKey: ['dashboard', uid], queryFn: ({ signal }) => fetchDashboard(uid, signal) });
   const d = dashboard.data;
 
@@ -122,10 +119,6 @@ export function DashboardPage() {
           <button type="button" onClick={actions.shiftLater} title="Shift later (t →)">
             Later ›
           </button>
-          <select aria-label="Timezone" value={timezone} onChange={(e) => setTimezone(e.target.value as TimezonePreference)}>
-            <option value="browser">Browser time</option>
-            <option value="utc">UTC</option>
-          </select>
           <button type="button" aria-expanded={editing} onClick={() => setEditing(!editing)}>
             Edit
           </button>

@@ -8,7 +8,7 @@ import { formatValue } from '../../lib/units';
 import { useMeasuredWidth } from '../../lib/useMeasuredWidth';
 import { useTimeFormatters } from '../../lib/timeFormat';
 import { timeTicks, zoneOffsetMs } from '../../lib/timeTicks';
-import { niceDomain } from '../../lib/niceScale';
+import { niceDomain, niceTicks } from '../../lib/niceScale';
 import { DenseLines } from './DenseLines';
 import { cssColor, seriesStats } from '../dashboards/model/reduce';
 import type { ThresholdStep } from '../dashboards/model/schema';
@@ -98,8 +98,8 @@ export const TimeSeriesChart = memo(function TimeSeriesChart(props: TimeSeriesCh
   // Many plain lines: drawn by DenseLines, so the y axis is told its domain (Recharts takes it from
   // its own <Line>s otherwise).
   const dense = style === 'lines' && series.length > MAX_TOOLTIP_SERIES;
-  const yDomain = useMemo((): [number | string, number | string] => {
-    if (!dense) return [props.min ?? 'auto', props.max ?? 'auto'];
+  const yAxis = useMemo((): { domain: [number | string, number | string]; ticks?: number[] } => {
+    if (!dense) return { domain: [props.min ?? 'auto', props.max ?? 'auto'] };
     let lo = Infinity;
     let hi = -Infinity;
     for (const entry of legend) {
@@ -107,8 +107,9 @@ export const TimeSeriesChart = memo(function TimeSeriesChart(props: TimeSeriesCh
       lo = Math.min(lo, entry.stats.min ?? Infinity);
       hi = Math.max(hi, entry.stats.max ?? -Infinity);
     }
-    const [niceLo, niceHi] = niceDomain(lo, hi);
-    return [props.min ?? niceLo, props.max ?? niceHi];
+    const ticks = niceTicks(props.min ?? lo, props.max ?? hi).filter((t) => (props.min === undefined || t >= props.min) && (props.max === undefined || t <= props.max));
+    const [niceLo, niceHi] = niceDomain(props.min ?? lo, props.max ?? hi);
+    return { domain: [props.min ?? niceLo, props.max ?? niceHi], ticks };
   }, [dense, legend, isolated, props.min, props.max]);
   const xFrom = range?.fromMs ?? Math.min(...series.map((s) => s.timestamps[0] ?? Infinity));
   const xTo = range?.toMs ?? Math.max(...series.map((s) => s.timestamps.at(-1) ?? -Infinity));
@@ -144,7 +145,7 @@ export const TimeSeriesChart = memo(function TimeSeriesChart(props: TimeSeriesCh
               interval={0}
               stroke="var(--muted)"
             />
-            <YAxis tick={yTick} interval={0} stroke="var(--muted)" width={Y_AXIS_WIDTH} domain={yDomain} allowDataOverflow={dense} />
+            <YAxis tick={yTick} interval={0} stroke="var(--muted)" width={Y_AXIS_WIDTH} domain={yAxis.domain} ticks={yAxis.ticks} allowDataOverflow={dense} />
             {series.length <= MAX_TOOLTIP_SERIES && (
               <Tooltip
                 isAnimationActive={false}
@@ -196,9 +197,10 @@ function axisTick(format: (value: number) => string, dy: string) {
 
 /** Pixel rows of the y axis's ticks for the grid (Recharts' default measures the labels again). */
 function niceTickPixels(axis: unknown): number[] {
-  const { niceTicks, scale } = (axis ?? {}) as { niceTicks?: readonly number[]; scale?: { map: (value: number) => number | undefined } };
-  if (!niceTicks || !scale) return [];
-  return niceTicks.map((v) => scale.map(v)).filter((px): px is number => Number.isFinite(px));
+  const { ticks, niceTicks, scale } = (axis ?? {}) as { ticks?: readonly number[]; niceTicks?: readonly number[]; scale?: { map: (value: number) => number | undefined } };
+  const values = ticks ?? niceTicks;
+  if (!values || !scale) return [];
+  return values.map((v) => scale.map(v)).filter((px): px is number => Number.isFinite(px));
 }
 
 function thresholdMarks(steps: ThresholdStep[] | undefined, style: 'line' | 'area', openBand: number) {
