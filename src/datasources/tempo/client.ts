@@ -3,6 +3,7 @@
 import { fetchJson, fetchJsonStreamed } from '../http';
 import { padTraceId } from '../../lib/traceIds';
 import { DatasourceError, type Trace, type TraceSearchHit } from '../types';
+import { MissingRoutes, sessionStore } from './missingRoutes';
 import { OtlpTraceReader } from './otlpStream';
 import { tempoSearchToHits, tempoTagScopes, tempoTagValues, tempoV1TagScopes, tempoV1TagValues } from './search';
 import type { TempoSearchResponse, TempoTagScope, TempoTagValue } from './types';
@@ -26,11 +27,8 @@ export interface TempoSearchQuery {
   maxDuration?: string;
 }
 
-/**
- * v2 routes that this Tempo lacks, per datasource, so each trace costs one request once known.
- * Trace-by-id v2 arrived in Tempo 2.6, search tags v2 in 2.1: tracked separately.
- */
-const missingV2 = new Set<string>();
+/** v2 routes each datasource's Tempo lacks (missingRoutes.ts). */
+const missingV2 = new MissingRoutes(sessionStore());
 
 /**
  * A 404 for a missing route has Go's router body, `404 page not found`. Tempo's own 404s
@@ -41,13 +39,12 @@ export function isRouteMissing(err: unknown): boolean {
 }
 
 async function withV1Fallback<T>(uid: string, family: string, v2: () => Promise<T>, v1: () => Promise<T>): Promise<T> {
-  const key = `${uid}\n${family}`;
-  if (!missingV2.has(key)) {
+  if (!missingV2.has(uid, family)) {
     try {
       return await v2();
     } catch (err) {
       if (!isRouteMissing(err)) throw err;
-      missingV2.add(key);
+      missingV2.add(uid, family);
     }
   }
   return v1();
