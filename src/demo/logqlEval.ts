@@ -2,6 +2,7 @@
 // `_extracted` clash rule, label filters) and metric queries (range functions over step-aligned
 // windows, vector aggregations, arithmetic).
 
+import { labelsKey } from './labelsKey.ts';
 import type { Labels } from '../datasources/types.ts';
 import { matchesAll } from './promqlEval.ts';
 import { bucketLogs, type DemoLogLine } from './logs.ts';
@@ -258,12 +259,7 @@ export function scanLines(seed: number, expr: LogExpr, fromUs: number, toUs: num
   return out;
 }
 
-export function labelsKey(labels: Labels): string {
-  return Object.keys(labels)
-    .sort()
-    .map((k) => `${k}=${JSON.stringify(labels[k])}`)
-    .join(',');
-}
+export { labelsKey } from './labelsKey.ts';
 
 export interface MetricSeries {
   labels: Labels;

@@ -55,6 +55,23 @@ describe('demo Prometheus query_range', () => {
     }
   });
 
+  it('merges `or` sides with the same labels into one series, as a range query does', () => {
+    // An empty left side: vector(0) fills every step, once.
+    const empty = matrix('sum(no_such_metric) or vector(0)');
+    expect(empty.data.result).toHaveLength(1);
+    expect(empty.data.result[0]!.values.every(([, v]) => v === '0')).toBe(true);
+    // A left side with gaps (steps where the comparison drops it): vector(0) fills them, in the
+    // same series, and leaves the left's values where it has them.
+    const sums = matrix('sum(homebot_job_queue_size)').data.result[0]!.values.map(([, v]) => Number(v));
+    const median = [...sums].sort((a, b) => a - b)[Math.floor(sums.length / 2)];
+    const gappy = matrix(`(sum(homebot_job_queue_size) > ${median}) or vector(0)`);
+    expect(gappy.data.result).toHaveLength(1);
+    const merged = gappy.data.result[0]!.values.map(([, v]) => Number(v));
+    expect(merged).toEqual(sums.map((v) => (v > median ? v : 0)));
+    // Different labels stay separate series.
+    expect(matrix('homebot_job_queue_size or vector(0)').data.result.length).toBeGreaterThan(1);
+  });
+
   it('splits scans by token and gives rates in a plausible range', () => {
     const body = matrix('rate(homebot_scans_total[1m])');
     expect(body.data.result.map((s) => s.metric.token).sort()).toEqual(['AVAX', 'BTC', 'DOGE', 'ETH', 'LINK', 'SOL']);

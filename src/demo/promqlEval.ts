@@ -6,6 +6,7 @@ import { RESTART_EVERY_SCRAPES, SCRAPE_MS, type Catalog, type SeriesDef } from '
 import { PromQLUnsupported, parsePromQL, type BinaryOp, type Expr, type Matcher } from './promqlParse.ts';
 import { applyBinaryOp, COMPARISON_OPS } from './binaryOps.ts';
 import { re2ToRegExp } from './re2.ts';
+import { labelsKey } from './labelsKey.ts';
 
 /** Recording rules the demo Prometheus "evaluates" (listed by /api/v1/rules). */
 export const RECORDING_RULES: Record<string, string> = { 'job:up:sum': 'sum by (job) (up)' };
@@ -347,16 +348,22 @@ function setOp(e: Extract<Expr, { type: 'binary' }>, lhs: EvalSeries[], rhs: Eva
     out.push(res);
   }
   if (e.op === 'or') {
+    // A right-hand series with the same labels as a left-hand one fills its gaps: in a range
+    // query they are one series (`sum(x) or vector(0)`: 0 where the sum has no samples).
+    const byLabels = new Map(out.map((s) => [labelsKey(s.labels), s]));
     for (const s of rhs) {
       const sig = matchSig(e, s.labels);
-      const res = newSeries(s.labels, n);
+      const res = byLabels.get(labelsKey(s.labels)) ?? newSeries(s.labels, n);
       for (let i = 0; i < n; i++) {
         if (s.has[i] && !present(lhs, sig, i)) {
           res.v[i] = s.v[i]!;
           res.has[i] = 1;
         }
       }
-      out.push(res);
+      if (!byLabels.has(labelsKey(s.labels))) {
+        byLabels.set(labelsKey(s.labels), res);
+        out.push(res);
+      }
     }
   }
   return { kind: 'vector', series: out };
