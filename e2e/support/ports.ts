@@ -18,6 +18,8 @@ export const PORTS = {
   framingAllowed: base + 8,
   /** The same page on an origin that is not allowed. */
   framingRefused: base + 9,
+  /** An app a spec starts for itself, with a datasource configured on a port nothing listens on. */
+  unreachableApp: base + 10,
 };
 
 export const URLS = {
