@@ -120,6 +120,8 @@ export interface TraceSearchHit {
   durationMs: number;
   spanCount?: number;
   errorCount?: number;
+  /** Spans that matched the search (Tempo), when the trace's total is not known. */
+  matchedSpans?: number;
 }
 
 /** A backend or transport failure with a message a person can act on. */

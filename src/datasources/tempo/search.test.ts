@@ -30,6 +30,17 @@ describe('tempoSearchToHits', () => {
     expect(hits[0]).toMatchObject({ traceId: 'b08cff8564ecb2c74f2a085a6b4c47e9', rootTraceName: 'GET /health/ready', durationMs: 0 });
   });
 
+  it('counts matched spans over the span sets (spanSet repeats the first), or totals from serviceStats', () => {
+    const hits = tempoSearchToHits(fixture('search-service-dyocense-api.json'));
+    expect(hits.map((h) => h.matchedSpans)).toEqual([7, 2]);
+    expect(hits[0].spanCount).toBeUndefined();
+    const withStats = tempoSearchToHits({
+      traces: [{ traceID: 'a1', spanSet: { matched: 1 }, serviceStats: { api: { spanCount: 12, errorCount: 2 }, db: { spanCount: 3 } } }],
+    });
+    expect(withStats[0]).toMatchObject({ spanCount: 15, errorCount: 2 });
+    expect(withStats[0].matchedSpans).toBeUndefined();
+  });
+
   it('answers an empty search with no hits', () => {
     expect(tempoSearchToHits({})).toEqual([]);
   });

@@ -3,7 +3,7 @@
 import { nsToUs } from '../../lib/nanoseconds';
 import { padTraceId } from '../../lib/traceIds';
 import type { TraceSearchHit } from '../types';
-import type { TempoSearchResponse, TempoTagScope, TempoTagValue } from './types';
+import type { TempoSearchResponse, TempoSearchTrace, TempoTagScope, TempoTagValue } from './types';
 
 /** What Tempo reports as the root service while the root span has not arrived (or never will). */
 export const ROOT_NOT_YET_RECEIVED = '<root span not yet received>';
@@ -17,7 +17,23 @@ export function tempoSearchToHits(body: TempoSearchResponse): TraceSearchHit[] {
     startUs: t.startTimeUnixNano ? nsToUs(t.startTimeUnixNano) : 0,
     // Left out when 0 (a 0.4 ms trace rounds down).
     durationMs: t.durationMs ?? 0,
+    ...traceCounts(t),
   }));
+}
+
+/** Span and error totals from serviceStats when Tempo sends them; else how many spans matched. */
+function traceCounts(t: TempoSearchTrace): Pick<TraceSearchHit, 'spanCount' | 'errorCount' | 'matchedSpans'> {
+  if (t.serviceStats) {
+    let spanCount = 0;
+    let errorCount = 0;
+    for (const stats of Object.values(t.serviceStats)) {
+      spanCount += stats.spanCount ?? 0;
+      errorCount += stats.errorCount ?? 0;
+    }
+    return { spanCount, errorCount };
+  }
+  const sets = t.spanSets ?? (t.spanSet ? [t.spanSet] : []);
+  return sets.length ? { matchedSpans: sets.reduce((sum, set) => sum + (set.matched ?? 0), 0) } : {};
 }
 
 export function tempoTagScopes(body: { scopes?: TempoTagScope[] }): TempoTagScope[] {

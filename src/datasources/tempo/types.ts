@@ -81,6 +81,11 @@ export interface TempoSearchTrace {
   startTimeUnixNano?: string;
   /** Left out when 0. */
   durationMs?: number;
+  /** Spans matching the query: `matched` is how many, `spans` only the first few of them. */
+  spanSet?: { matched?: number };
+  spanSets?: { matched?: number }[];
+  /** Per service, spans and errors in the whole trace (newer Tempo versions send it). */
+  serviceStats?: Record<string, { spanCount?: number; errorCount?: number }>;
 }
 
 export interface TempoSearchResponse {

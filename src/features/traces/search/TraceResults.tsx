@@ -27,7 +27,9 @@ export function TraceResults({ hits, ds }: { hits: TraceSearchHit[]; ds?: string
             <td>{hit.rootServiceName ?? '-'}</td>
             <td>{new Date(hit.startUs / 1000).toLocaleString()}</td>
             <td className="mono">{hit.durationMs < 1 ? '<1 ms' : `${Math.round(hit.durationMs * 10) / 10} ms`}</td>
-            <td className="mono">{hit.spanCount ?? '-'}</td>
+            <td className="mono">
+              {hit.spanCount ?? (hit.matchedSpans !== undefined ? <span title="Spans that matched the query; Tempo did not report the trace's total">{hit.matchedSpans} matched</span> : '-')}
+            </td>
             <td className={hit.errorCount ? 'mono error-text' : 'mono'}>{hit.errorCount ?? '-'}</td>
           </tr>
         ))}
