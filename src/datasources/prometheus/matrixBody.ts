@@ -106,6 +106,22 @@ function readPairs(text: string, from: number, column: { timestamps: number[]; v
   let i = skipSpace(text, from);
   if (text.charCodeAt(i) === CLOSE_BRACKET) return i + 1;
   for (;;) {
+    // Prometheus writes pairs compactly; those are read in one pass, anything else below.
+    const compact = readCompactPair(text, i, column);
+    if (compact > 0) {
+      i = compact;
+      const next = text.charCodeAt(i);
+      if (next === COMMA) {
+        i++;
+        continue;
+      }
+      if (next === CLOSE_BRACKET) return i + 1;
+      i = skipSpace(text, i);
+      if (text.charCodeAt(i) === CLOSE_BRACKET) return i + 1;
+      if (text.charCodeAt(i) !== COMMA) return -1;
+      i = skipSpace(text, i + 1);
+      continue;
+    }
     if (text.charCodeAt(i) !== OPEN_BRACKET) return -1;
     i = skipSpace(text, i + 1);
     // The timestamp: a JSON number of seconds, to whole milliseconds.
@@ -132,6 +148,60 @@ function readPairs(text: string, from: number, column: { timestamps: number[]; v
     if (next !== COMMA) return -1;
     i = skipSpace(text, i + 1);
   }
+}
+
+/**
+ * `[1700000000.123,"42.5"]` exactly (whole seconds with up to 3 decimals, a plain decimal value of
+ * at most 15 digits): pushes it and returns the index after `]`, or 0 to leave it to readPairs.
+ */
+function readCompactPair(text: string, at: number, column: { timestamps: number[]; values: number[] }): number {
+  if (text.charCodeAt(at) !== OPEN_BRACKET) return 0;
+  let i = at + 1;
+  let c = text.charCodeAt(i);
+  let whole = 0;
+  const wholeStart = i;
+  while (c >= ZERO && c <= NINE) {
+    whole = whole * 10 + (c - ZERO);
+    c = text.charCodeAt(++i);
+  }
+  const wholeDigits = i - wholeStart;
+  if (wholeDigits === 0 || wholeDigits > MAX_FAST_DIGITS - 3) return 0;
+  let ms = whole * 1000;
+  if (c === DOT) {
+    let fraction = 0;
+    const fractionStart = ++i;
+    c = text.charCodeAt(i);
+    while (c >= ZERO && c <= NINE) {
+      fraction = fraction * 10 + (c - ZERO);
+      c = text.charCodeAt(++i);
+    }
+    const digits = i - fractionStart;
+    if (digits === 0 || digits > 3) return 0;
+    ms += fraction * POW10[3 - digits];
+  }
+  if (c !== COMMA || text.charCodeAt(i + 1) !== QUOTE) return 0;
+  i += 2;
+  c = text.charCodeAt(i);
+  const negative = c === MINUS;
+  if (negative) c = text.charCodeAt(++i);
+  let mantissa = 0;
+  let digits = 0;
+  let fractionDigits = -1;
+  for (;;) {
+    if (c >= ZERO && c <= NINE) {
+      mantissa = mantissa * 10 + (c - ZERO);
+      digits++;
+      if (fractionDigits >= 0) fractionDigits++;
+    } else if (c === DOT && fractionDigits < 0) {
+      fractionDigits = 0;
+    } else break;
+    c = text.charCodeAt(++i);
+  }
+  if (c !== QUOTE || digits === 0 || digits > MAX_FAST_DIGITS || fractionDigits === 0 || text.charCodeAt(i + 1) !== CLOSE_BRACKET) return 0;
+  const magnitude = fractionDigits > 0 ? mantissa / POW10[fractionDigits] : mantissa;
+  column.timestamps.push(ms);
+  column.values.push(negative ? -magnitude : magnitude);
+  return i + 2;
 }
 
 function isNumberChar(c: number): boolean {
