@@ -23,6 +23,13 @@ describe('trace ids', () => {
     expect(base64ToHex(b64)).toBe(Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join(''));
   });
 
+  it('decodes ids of different lengths one after another (the hex buffer is reused)', () => {
+    expect(base64ToHex('AHSVbPNrB1YfwMwcb+L/rQ==')).toBe('0074956cf36b07561fc0cc1c6fe2ffad');
+    expect(base64ToHex('a06OKmJW+/0=')).toBe('6b4e8e2a6256fbfd');
+    expect(base64ToHex('')).toBe('');
+    expect(base64ToHex('AHSVbPNrB1YfwMwcb+L/rQ==')).toBe('0074956cf36b07561fc0cc1c6fe2ffad');
+  });
+
   it('leaves input that is not base64 unchanged', () => {
     expect(base64ToHex('not base64!')).toBe('not base64!');
   });

@@ -4,19 +4,23 @@
 // hex with a fixed width, as W3C trace context does.
 
 const HEX = /^[0-9a-fA-F]+$/;
-const BYTE_HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 const BASE64_VALUE = new Int8Array(128).fill(-1);
 for (const [i, c] of [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'].entries()) BASE64_VALUE[c.charCodeAt(0)] = i;
 BASE64_VALUE['-'.charCodeAt(0)] = 62;
 BASE64_VALUE['_'.charCodeAt(0)] = 63;
 
+const HEX_CODE = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+/** Char codes of the hex being built (reused: one string per id, not one per byte appended). */
+const hexCodes: number[] = [];
+
 /**
  * Decodes standard or URL-safe base64, padded or not, to lowercase hex. Hand-rolled because
  * atob plus a char loop costs ~0.4 µs per id, noticeable over the 300,000 ids of a 100,000-span
- * trace. Input that is not base64 comes back unchanged rather than failing the whole trace.
+ * trace; the hex is made in one String.fromCharCode (appending two chars per byte allocated a
+ * string per byte). Input that is not base64 comes back unchanged rather than failing the whole trace.
  */
 export function base64ToHex(b64: string): string {
-  let hex = '';
+  let length = 0;
   let buffer = 0;
   let bits = 0;
   for (let i = 0; i < b64.length; i++) {
@@ -28,10 +32,13 @@ export function base64ToHex(b64: string): string {
     bits += 6;
     if (bits >= 8) {
       bits -= 8;
-      hex += BYTE_HEX[(buffer >> bits) & 0xff];
+      const byte = (buffer >> bits) & 0xff;
+      hexCodes[length++] = HEX_CODE[byte >> 4];
+      hexCodes[length++] = HEX_CODE[byte & 15];
     }
   }
-  return hex;
+  if (hexCodes.length !== length) hexCodes.length = length; // ids come in runs of one length
+  return String.fromCharCode.apply(null, hexCodes);
 }
 
 /**

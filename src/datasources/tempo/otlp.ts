@@ -3,7 +3,7 @@
 
 import { nsDurationUs, nsToUs } from '../../lib/nanoseconds';
 import { otlpIdToHex, padTraceId } from '../../lib/traceIds';
-import type { AttributeValue, Span, SpanKind, SpanStatusCode, Trace } from '../types';
+import type { AttributeValue, Span, SpanEvent, SpanKind, SpanLink, SpanStatusCode, Trace } from '../types';
 import type { OtlpAnyValue, OtlpKeyValue, OtlpResourceSpans, OtlpSpan, TempoTraceV1, TempoTraceV2 } from './types';
 
 type Attributes = Record<string, AttributeValue>;
@@ -60,7 +60,12 @@ export class TraceIdDecoder {
   }
 }
 
+// Shared, frozen: most spans have no events, links or status message, and a 100,000-span trace
+// allocating an empty array or a status object for each cost garbage collections while it loads.
 const NO_RESOURCE: Attributes = Object.freeze({}) as Attributes;
+const NO_EVENTS = Object.freeze([]) as unknown as SpanEvent[];
+const NO_LINKS = Object.freeze([]) as unknown as SpanLink[];
+const STATUS_WITHOUT_MESSAGE = Object.fromEntries(STATUS_CODES.map((code) => [code, Object.freeze({ code })])) as Record<SpanStatusCode, Span['status']>;
 
 /** A span without its resource and service, which the batch gives (assembleTrace sets them). */
 export function otlpSpan(span: OtlpSpan, traceIds: TraceIdDecoder): Span {
@@ -77,28 +82,42 @@ export function otlpSpan(span: OtlpSpan, traceIds: TraceIdDecoder): Span {
     kind: enumValue(span.kind, 'SPAN_KIND_', KINDS),
     startUs: nsToUs(startNs),
     durationUs: nsDurationUs(startNs, endNs),
-    status: message ? { code, message } : { code },
+    status: message ? { code, message } : STATUS_WITHOUT_MESSAGE[code],
     attributes: otlpAttributes(span.attributes),
     resource: NO_RESOURCE,
-    events: (span.events ?? []).map((e) => ({
-      name: e.name ?? '',
-      timeUs: nsToUs(String(e.timeUnixNano ?? startNs)),
-      attributes: otlpAttributes(e.attributes),
-    })),
-    links: (span.links ?? []).map((l) => ({
-      traceId: otlpIdToHex(l.traceId, 32),
-      spanId: otlpIdToHex(l.spanId, 16),
-      attributes: otlpAttributes(l.attributes),
-    })),
+    events: span.events?.length
+      ? span.events.map((e) => ({
+          name: e.name ?? '',
+          timeUs: nsToUs(String(e.timeUnixNano ?? startNs)),
+          attributes: otlpAttributes(e.attributes),
+        }))
+      : NO_EVENTS,
+    links: span.links?.length
+      ? span.links.map((l) => ({
+          traceId: otlpIdToHex(l.traceId, 32),
+          spanId: otlpIdToHex(l.spanId, 16),
+          attributes: otlpAttributes(l.attributes),
+        }))
+      : NO_LINKS,
   };
 }
+
+/** Names already seen, per prefix: a lookup instead of two new strings per span. */
+const enumNames = new Map<string, Map<string, string>>();
 
 /** Proto JSON writes enums as names (`SPAN_KIND_SERVER`) or numbers (2); a missing one is 0. */
 function enumValue<T extends string>(raw: string | number | undefined, prefix: string, values: readonly T[]): T {
   if (typeof raw === 'number') return values[raw] ?? values[0];
   if (typeof raw === 'string') {
-    const name = raw.replace(prefix, '').toLowerCase() as T;
-    if (values.includes(name)) return name;
+    let seen = enumNames.get(prefix);
+    if (!seen) enumNames.set(prefix, (seen = new Map()));
+    let value = seen.get(raw) as T | undefined;
+    if (value === undefined) {
+      const name = raw.replace(prefix, '').toLowerCase() as T;
+      value = values.includes(name) ? name : values[0];
+      if (seen.size < 64) seen.set(raw, value); // garbage input must not grow it without bound
+    }
+    return value;
   }
   return values[0];
 }
