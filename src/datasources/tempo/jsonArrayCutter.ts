@@ -8,10 +8,9 @@
 // nesting, and object keys outside cut elements. It does not validate; the JSON.parse calls do.
 // Scanning every character of a 35 MB body costs about a third of parsing it, so where it can the
 // cutter skips the scan: from an element's start it guesses the last element end in the next
-// stretch of the piece (`},` and the element's first key again, `},{"traceId":`) and parses the
-// run up to it as one array. A wrong guess cannot
-// parse (it leaves a string, object or array open, or closes one too many), so it only costs
-// that attempt, and the piece is scanned instead.
+// 64 KB of the piece (`},` and the element's first key again, `},{"traceId":`) and parses the run
+// up to it as one array. A wrong guess cannot parse (it leaves a string, object or array open, or
+// closes one too many), so it only costs that attempt, and that stretch is scanned instead.
 
 /** A container on the path from the root: its kind and the key it sits under (null in an array or at the root). */
 export interface PathStep {
