@@ -10,7 +10,7 @@ import { validateLogsSearch } from '../features/logs/logsSearch';
 import { validateEmbedSearch } from '../features/embed/embedSearch';
 import type { QueryClient } from '@tanstack/react-query';
 import type { PublicConfig } from '../datasources/types';
-import { prefetchTrace } from '../features/traces/traceQuery';
+import { prefetchTrace, probeTraceRoute } from '../features/traces/traceQuery';
 
 /** Given by main.tsx once the public config has loaded (RouterProvider's `context`). */
 export interface RouterContext {
@@ -92,6 +92,7 @@ export const traceRoute = createRoute({
   // imported statically (~4 KB gzip in the first chunk): as a lazy chunk it waited for the
   // clients' chunks, loading alongside the page's, and the request started ~45 ms later.
   loader: async ({ context, params, deps }) => {
+    probeTraceRoute(context.config, deps.ds); // needs no telemetry: starts before it is ready
     await context.ready;
     prefetchTrace(context.queryClient, context.config, params.traceId, deps.ds);
   },

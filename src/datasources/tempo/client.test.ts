@@ -1,7 +1,7 @@
 import { delay, http, HttpResponse } from 'msw';
 import { jsonFixture, proxied, readFixture, useMswServer } from '../testing';
 import { DatasourceError } from '../types';
-import { getTrace, search, searchTags, tagValues } from './client';
+import { getTrace, probeTraceRoute, search, searchTags, tagValues } from './client';
 import { otlpToTrace } from './otlp';
 
 const server = useMswServer();
@@ -112,6 +112,50 @@ describe('getTrace', () => {
     const err = await pending.catch((e: unknown) => e);
     expect((err as Error).name).toBe('AbortError');
     expect(v1Called).toBe(false);
+  });
+});
+
+describe('probeTraceRoute', () => {
+  /** Records the requests of one datasource: v2 probe, v2 trace, v1 trace. */
+  function tempo(uid: string, v2: 'missing' | 'present') {
+    const calls: string[] = [];
+    server.use(
+      http.get(proxied(uid, 'api/v2/traces/:id'), ({ params }) => {
+        const probe = params.id === 'sightline-route-probe';
+        calls.push(probe ? 'probe' : 'v2');
+        if (v2 === 'missing') return text('v2-traces-404.txt', 404);
+        return probe ? HttpResponse.text('invalid trace id', { status: 400 }) : HttpResponse.json({ trace: fixture('trace-a-reference.json') });
+      }),
+      http.get(proxied(uid, `api/traces/${TRACE_A}`), () => {
+        calls.push('v1');
+        return HttpResponse.json(fixture('trace-a-reference.json'));
+      }),
+    );
+    return calls;
+  }
+
+  it('sends the trace request straight to v1 once the probe found no v2 route, probing once', async () => {
+    const calls = tempo('tempo-probe-old', 'missing');
+    probeTraceRoute('tempo-probe-old');
+    probeTraceRoute('tempo-probe-old');
+    await vi.waitFor(() => expect(calls).toEqual(['probe']));
+    await new Promise((resolve) => setTimeout(resolve, 10)); // the probe's answer is read
+    expect((await getTrace('tempo-probe-old', TRACE_A)).spans).toHaveLength(7);
+    expect(calls).toEqual(['probe', 'v1']);
+  });
+
+  it('leaves v2 first when the route exists (a bad-request answer) or the probe is still out', async () => {
+    const calls = tempo('tempo-probe-new', 'present');
+    probeTraceRoute('tempo-probe-new');
+    await vi.waitFor(() => expect(calls).toEqual(['probe']));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect((await getTrace('tempo-probe-new', TRACE_A)).spans).toHaveLength(7);
+    expect(calls).toEqual(['probe', 'v2']);
+
+    const pending = tempo('tempo-probe-pending', 'missing');
+    probeTraceRoute('tempo-probe-pending');
+    expect((await getTrace('tempo-probe-pending', TRACE_A)).spans).toHaveLength(7);
+    expect(pending.filter((c) => c !== 'probe')).toEqual(['v2', 'v1']);
   });
 });
 

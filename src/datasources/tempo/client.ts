@@ -38,6 +38,26 @@ export function isRouteMissing(err: unknown): boolean {
   return err instanceof DatasourceError && err.status === 404 && err.message === '404 page not found';
 }
 
+/** Datasources whose trace route probeTraceRoute has asked about (once per page). */
+const probedTraceRoute = new Set<string>();
+
+/**
+ * Learns early, with a request that needs no telemetry context and no trace lookup (an id that is
+ * not hex, which Tempo 2.6+ rejects as a bad request), whether this Tempo has the v2 trace route. The trace page calls it
+ * as soon as its route matches: on Tempo before 2.6 the trace's own request then goes to v1 at
+ * once, instead of after a v2 attempt answered while the page's code was still loading (about
+ * 100 ms on a cold load). If the answer is not in when the trace is requested, v2 is tried first
+ * as before (waiting for it would put an await before the fetch, losing the query span as the
+ * fetch's parent); answers other than the router's 404 change nothing.
+ */
+export function probeTraceRoute(uid: string): void {
+  if (missingV2.has(uid, 'traces') || probedTraceRoute.has(uid)) return;
+  probedTraceRoute.add(uid);
+  fetchJson({ uid }, 'api/v2/traces/sightline-route-probe').catch((err: unknown) => {
+    if (isRouteMissing(err)) missingV2.add(uid, 'traces');
+  });
+}
+
 async function withV1Fallback<T>(uid: string, family: string, v2: () => Promise<T>, v1: () => Promise<T>): Promise<T> {
   if (!missingV2.has(uid, family)) {
     try {

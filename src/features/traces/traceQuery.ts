@@ -37,3 +37,12 @@ export function prefetchTrace(queryClient: QueryClient, config: PublicConfig, tr
   const datasource = traceDatasource(config, dsUid);
   if (datasource) void queryClient.prefetchQuery(traceQueryOptions(datasource, traceId));
 }
+
+/**
+ * Before the trace's own request may start (telemetry not ready yet): asks a Tempo datasource
+ * whether it has the v2 trace route, so that request need not try it first (tempo.probeTraceRoute).
+ */
+export function probeTraceRoute(config: PublicConfig, dsUid?: string): void {
+  const datasource = traceDatasource(config, dsUid);
+  if (datasource?.type === 'tempo') tempo.probeTraceRoute(datasource.uid);
+}
