@@ -2,7 +2,7 @@ import { http, HttpResponse } from 'msw';
 import { QueryClient } from '@tanstack/react-query';
 import { jsonFixture, proxied, useMswServer } from '../../datasources/testing';
 import type { PublicConfig } from '../../datasources/types';
-import { prefetchTrace, traceDatasource, traceQueryOptions } from './traceQuery';
+import { prefetchTrace, probeTraceRoute, traceDatasource, traceQueryOptions } from './traceQuery';
 
 const server = useMswServer();
 const TRACE_A = '0074956cf36b07561fc0cc1c6fe2ffad';
@@ -34,5 +34,21 @@ describe('the trace query, shared by the route loader and the page', () => {
     const key = traceQueryOptions(traceDatasource(cfg), TRACE_A).queryKey;
     expect(queryClient.getQueryState(key)?.fetchStatus).toBe('fetching');
     await vi.waitFor(() => expect(queryClient.getQueryData(key)?.spans).toHaveLength(7));
+  });
+});
+
+describe('probeTraceRoute', () => {
+  it('asks a Tempo datasource about its v2 trace route, not a Jaeger one nor in demo mode', async () => {
+    const probed: string[] = [];
+    server.use(
+      http.get(proxied(':uid', 'api/v2/traces/sightline-route-probe'), ({ params }) => {
+        probed.push(String(params.uid));
+        return HttpResponse.text('invalid trace id', { status: 400 });
+      }),
+    );
+    probeTraceRoute(config([{ uid: 'jaeger-p', type: 'jaeger' }] as PublicConfig['datasources']));
+    probeTraceRoute({ ...config([{ uid: 'tempo-demo', type: 'tempo' }] as PublicConfig['datasources']), demo: true });
+    probeTraceRoute(config([{ uid: 'tempo-p', type: 'tempo' }] as PublicConfig['datasources']));
+    await vi.waitFor(() => expect(probed).toEqual(['tempo-p']));
   });
 });

@@ -41,8 +41,10 @@ export function prefetchTrace(queryClient: QueryClient, config: PublicConfig, tr
 /**
  * Before the trace's own request may start (telemetry not ready yet): asks a Tempo datasource
  * whether it has the v2 trace route, so that request need not try it first (tempo.probeTraceRoute).
+ * Not in demo mode: its datasources answer from a service worker that may not be running yet.
  */
 export function probeTraceRoute(config: PublicConfig, dsUid?: string): void {
+  if (config.demo) return;
   const datasource = traceDatasource(config, dsUid);
   if (datasource?.type === 'tempo') tempo.probeTraceRoute(datasource.uid);
 }
