@@ -92,8 +92,10 @@ export const traceRoute = createRoute({
   // imported statically (~4 KB gzip in the first chunk): as a lazy chunk it waited for the
   // clients' chunks, loading alongside the page's, and the request started ~45 ms later.
   loader: async ({ context, params, deps }) => {
-    probeTraceRoute(context.config, deps.ds); // needs no telemetry: starts before it is ready
+    // Tempo's v2 route is probed meanwhile (no telemetry needed), so the request can skip it.
+    const probed = probeTraceRoute(context.config, deps.ds);
     await context.ready;
+    await probed();
     prefetchTrace(context.queryClient, context.config, params.traceId, deps.ds);
   },
   component: lazyRouteComponent(() => import('../features/traces/TracePage'), 'TracePage'),

@@ -38,24 +38,31 @@ export function isRouteMissing(err: unknown): boolean {
   return err instanceof DatasourceError && err.status === 404 && err.message === '404 page not found';
 }
 
-/** Datasources whose trace route probeTraceRoute has asked about (once per page). */
-const probedTraceRoute = new Set<string>();
+/** probeTraceRoute's answers, per datasource (one probe per page). */
+const traceRouteProbes = new Map<string, Promise<void>>();
 
 /**
- * Learns early, with a request that needs no telemetry context and no trace lookup (an id that is
- * not hex, which Tempo 2.6+ rejects as a bad request), whether this Tempo has the v2 trace route. The trace page calls it
- * as soon as its route matches: on Tempo before 2.6 the trace's own request then goes to v1 at
- * once, instead of after a v2 attempt answered while the page's code was still loading (about
- * 100 ms on a cold load). If the answer is not in when the trace is requested, v2 is tried first
- * as before (waiting for it would put an await before the fetch, losing the query span as the
- * fetch's parent); answers other than the router's 404 change nothing.
+ * Learns, with a request that needs no telemetry context, whether this Tempo has the v2 trace
+ * route: trace id 0 limited to a time range in 1970 (`start`/`end`), which Tempo 2.6+ answers
+ * from its ingesters without reading a block, and older Tempo's router rejects outright. The
+ * trace route starts it as soon as it matches and waits for it (briefly) before the trace's own
+ * request: on Tempo before 2.6 that request then goes to v1 at once, instead of after a v2
+ * attempt (100 to 200 ms on a cold load, mostly waiting for the busy main thread). Settles when
+ * the answer is in and never rejects; answers other than the router's 404 change nothing.
  */
-export function probeTraceRoute(uid: string): void {
-  if (missingV2.has(uid, 'traces') || probedTraceRoute.has(uid)) return;
-  probedTraceRoute.add(uid);
-  fetchJson({ uid }, 'api/v2/traces/sightline-route-probe').catch((err: unknown) => {
-    if (isRouteMissing(err)) missingV2.add(uid, 'traces');
-  });
+export function probeTraceRoute(uid: string): Promise<void> {
+  if (missingV2.has(uid, 'traces')) return Promise.resolve();
+  let probe = traceRouteProbes.get(uid);
+  if (!probe) {
+    probe = fetchJson({ uid }, `api/v2/traces/${'0'.repeat(32)}`, { params: { start: '1', end: '2' } }).then(
+      () => undefined,
+      (err: unknown) => {
+        if (isRouteMissing(err)) missingV2.add(uid, 'traces');
+      },
+    );
+    traceRouteProbes.set(uid, probe);
+  }
+  return probe;
 }
 
 async function withV1Fallback<T>(uid: string, family: string, v2: () => Promise<T>, v1: () => Promise<T>): Promise<T> {

@@ -1,4 +1,4 @@
-import { http, HttpResponse } from 'msw';
+import { delay, http, HttpResponse } from 'msw';
 import { QueryClient } from '@tanstack/react-query';
 import { jsonFixture, proxied, useMswServer } from '../../datasources/testing';
 import type { PublicConfig } from '../../datasources/types';
@@ -41,14 +41,27 @@ describe('probeTraceRoute', () => {
   it('asks a Tempo datasource about its v2 trace route, not a Jaeger one nor in demo mode', async () => {
     const probed: string[] = [];
     server.use(
-      http.get(proxied(':uid', 'api/v2/traces/sightline-route-probe'), ({ params }) => {
+      http.get(proxied(':uid', `api/v2/traces/${'0'.repeat(32)}`), ({ params }) => {
         probed.push(String(params.uid));
         return HttpResponse.text('invalid trace id', { status: 400 });
       }),
     );
-    probeTraceRoute(config([{ uid: 'jaeger-p', type: 'jaeger' }] as PublicConfig['datasources']));
-    probeTraceRoute({ ...config([{ uid: 'tempo-demo', type: 'tempo' }] as PublicConfig['datasources']), demo: true });
-    probeTraceRoute(config([{ uid: 'tempo-p', type: 'tempo' }] as PublicConfig['datasources']));
-    await vi.waitFor(() => expect(probed).toEqual(['tempo-p']));
+    await probeTraceRoute(config([{ uid: 'jaeger-p', type: 'jaeger' }] as PublicConfig['datasources']))();
+    await probeTraceRoute({ ...config([{ uid: 'tempo-demo', type: 'tempo' }] as PublicConfig['datasources']), demo: true })();
+    await probeTraceRoute(config([{ uid: 'tempo-p', type: 'tempo' }] as PublicConfig['datasources']))();
+    expect(probed).toEqual(['tempo-p']);
+  });
+
+  it('waits for an answer that does not come only for a moment', async () => {
+    server.use(
+      http.get(proxied('tempo-hung', `api/v2/traces/${'0'.repeat(32)}`), async () => {
+        await delay('infinite');
+        return HttpResponse.text('');
+      }),
+    );
+    const wait = probeTraceRoute(config([{ uid: 'tempo-hung', type: 'tempo' }] as PublicConfig['datasources']));
+    const started = performance.now();
+    await wait();
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 });

@@ -38,13 +38,22 @@ export function prefetchTrace(queryClient: QueryClient, config: PublicConfig, tr
   if (datasource) void queryClient.prefetchQuery(traceQueryOptions(datasource, traceId));
 }
 
+/** How long the route waits, once telemetry is ready, for a probe still out. */
+const PROBE_WAIT_MS = 150;
+
 /**
  * Before the trace's own request may start (telemetry not ready yet): asks a Tempo datasource
  * whether it has the v2 trace route, so that request need not try it first (tempo.probeTraceRoute).
  * Not in demo mode: its datasources answer from a service worker that may not be running yet.
+ * Gives a function that waits for the answer, at most PROBE_WAIT_MS from when it is called.
  */
-export function probeTraceRoute(config: PublicConfig, dsUid?: string): void {
-  if (config.demo) return;
-  const datasource = traceDatasource(config, dsUid);
-  if (datasource?.type === 'tempo') tempo.probeTraceRoute(datasource.uid);
+export function probeTraceRoute(config: PublicConfig, dsUid?: string): () => Promise<void> {
+  const datasource = config.demo ? undefined : traceDatasource(config, dsUid);
+  if (datasource?.type !== 'tempo') return () => Promise.resolve();
+  const probe = tempo.probeTraceRoute(datasource.uid);
+  return () => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const cap = new Promise<void>((resolve) => (timer = setTimeout(resolve, PROBE_WAIT_MS)));
+    return Promise.race([probe, cap]).finally(() => clearTimeout(timer));
+  };
 }
