@@ -8,23 +8,13 @@
 
 import type { TimeSeries } from '../types';
 import { parseSampleValue } from './parse';
+import { BACKSLASH, CLOSE_BRACKET, COLON, COMMA, DOT, MINUS, NINE, OPEN_BRACKET, QUOTE, ZERO } from '../../lib/jsonChars';
 
 export interface MatrixBody {
   /** The body's JSON with each series' `values` array replaced by its index in `columns`. */
   envelope: unknown;
   columns: { timestamps: number[]; values: number[] }[];
 }
-
-const QUOTE = 34;
-const BACKSLASH = 92;
-const OPEN_BRACKET = 91;
-const CLOSE_BRACKET = 93;
-const COMMA = 44;
-const COLON = 58;
-const DOT = 46;
-const MINUS = 45;
-const ZERO = 48;
-const NINE = 57;
 
 /** Powers of ten that doubles hold exactly: m / 10^k is then correctly rounded (Clinger's fast path). */
 const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);

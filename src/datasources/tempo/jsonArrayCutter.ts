@@ -12,6 +12,8 @@
 // up to it as one array. A wrong guess cannot parse (it leaves a string, object or array open, or
 // closes one too many), so it only costs that attempt, and that stretch is scanned instead.
 
+import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COMMA, OPEN_BRACE, OPEN_BRACKET, QUOTE } from '../../lib/jsonChars';
+
 /** A container on the path from the root: its kind and the key it sits under (null in an array or at the root). */
 export interface PathStep {
   kind: '{' | '[';
@@ -27,13 +29,6 @@ interface Frame extends PathStep {
   cut: boolean;
 }
 
-const QUOTE = 34;
-const BACKSLASH = 92;
-const OPEN_BRACE = 123;
-const CLOSE_BRACE = 125;
-const OPEN_BRACKET = 91;
-const CLOSE_BRACKET = 93;
-const COMMA = 44;
 /**
  * Chars a run covers at most. A wrong guess (a run reaching past its array's end, which every
  * array's last window makes) costs a failed parse and a scan of this many chars.
