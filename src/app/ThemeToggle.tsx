@@ -1,16 +1,8 @@
-import { usePreferences, type ThemePreference } from './preferences';
+import { CompactSelect } from './CompactSelect';
+import { usePreferences } from './preferences';
 
 export function ThemeToggle() {
   const theme = usePreferences((p) => p.theme);
   const setTheme = usePreferences((p) => p.setTheme);
-  return (
-    <label className="compact-field">
-      <span className="visually-hidden">Theme</span>
-      <select value={theme} onChange={(e) => setTheme(e.target.value as ThemePreference)} aria-label="Theme">
-        <option value="system">System theme</option>
-        <option value="dark">Dark</option>
-        <option value="light">Light</option>
-      </select>
-    </label>
-  );
+  return <CompactSelect label="Theme" value={theme} onChange={setTheme} options={[['system', 'System theme'], ['dark', 'Dark'], ['light', 'Light']]} />;
 }
