@@ -20,6 +20,26 @@ export interface RequestOptions {
 
 let proxyBaseUrl = '';
 
+/** A request traced by the caller's telemetry instead of the fetch instrumentation (see setRequestTracer). */
+export interface RequestTrace {
+  /** Sent with the request: `traceparent` for the span this request is. */
+  headers: Record<string, string>;
+  /** Once the body has been read to its end, or the request failed. */
+  end(outcome: { status?: number; error?: unknown }): void;
+}
+
+type RequestTracer = (method: string, url: string) => RequestTrace | undefined;
+let requestTracer: RequestTracer | undefined;
+
+/**
+ * Lets telemetry trace some requests itself (src/telemetry/selfTracedRequests.ts). The fetch
+ * instrumentation reads a copy of every response to see where its body ends, which for a 35 MB
+ * trace was a second reader racing ours; for these URLs the span ends when our own read does.
+ */
+export function setRequestTracer(tracer: RequestTracer | undefined): void {
+  requestTracer = tracer;
+}
+
 /**
  * Origin prefixed to proxy paths. The browser leaves it '' (same-origin relative URLs). Node's
  * fetch has no document to resolve relative URLs against, so Node tests set an absolute origin
@@ -62,22 +82,31 @@ const STREAM_SLICE_MS = 40;
  * SyntaxError from the sink as "invalid JSON"), the AbortError itself on cancellation.
  */
 export async function fetchJsonStreamed<T>(req: DatasourceRequest, path: string, sink: JsonTextSink<T>, options: RequestOptions = {}): Promise<T> {
-  const response = await open(req, path, options, 'application/json');
+  const { response, traced } = await open(req, path, options, 'application/json');
   const contentType = response.headers.get('content-type') ?? '';
   try {
     expectJson(req, response, contentType);
   } catch (err) {
+    traced?.end({ status: response.status, error: err });
     void response.body?.cancel().catch(() => undefined);
     throw err;
   }
-  if (!response.body) return parseWith(req, response, sink, await readText(req, response));
+  const onRead = () => traced?.end({ status: response.status });
+  if (!response.body) {
+    const text = await readText(req, response);
+    onRead();
+    return parseWith(req, response, sink, text);
+  }
   const reader = response.body.getReader();
   // Not every fetch errors a body in flight on abort (Node's with MSW does not): cancelling ends
   // the pending read, and the check after each read throws the AbortError.
   const cancel = () => void reader.cancel().catch(() => undefined);
   req.signal?.addEventListener('abort', cancel, { once: true });
   try {
-    return await readStreamed(req, response, reader, sink);
+    return await readStreamed(req, response, reader, sink, onRead);
+  } catch (err) {
+    traced?.end({ status: response.status, error: err });
+    throw err;
   } finally {
     req.signal?.removeEventListener('abort', cancel);
   }
@@ -88,6 +117,7 @@ async function readStreamed<T>(
   response: Response,
   reader: ReadableStreamDefaultReader<Uint8Array>,
   sink: JsonTextSink<T>,
+  onRead: () => void,
 ): Promise<T> {
   const decoder = new TextDecoder();
   let sliceStart = performance.now();
@@ -107,7 +137,10 @@ async function readStreamed<T>(
       if (err instanceof SyntaxError) throw invalidJson(req, response);
       throw err;
     }
-    if (chunk.done) return parseWith(req, response, sink, '');
+    if (chunk.done) {
+      onRead();
+      return parseWith(req, response, sink, '');
+    }
     if (performance.now() - sliceStart > STREAM_SLICE_MS) {
       await yieldToBrowser();
       sliceStart = performance.now();
@@ -159,32 +192,44 @@ async function send(
   options: RequestOptions,
   defaultAccept: string,
 ): Promise<{ response: Response; body: string; contentType: string }> {
-  const response = await open(req, path, options, defaultAccept);
-  const body = await readText(req, response);
+  const { response, traced } = await open(req, path, options, defaultAccept);
+  let body: string;
+  try {
+    body = await readText(req, response);
+  } catch (err) {
+    traced?.end({ status: response.status, error: err });
+    throw err;
+  }
+  traced?.end({ status: response.status });
   return { response, body, contentType: response.headers.get('content-type') ?? '' };
 }
 
 /** Sends the request; a non-OK answer is read and thrown as a DatasourceError. */
-async function open(req: DatasourceRequest, path: string, options: RequestOptions, defaultAccept: string): Promise<Response> {
+async function open(req: DatasourceRequest, path: string, options: RequestOptions, defaultAccept: string): Promise<{ response: Response; traced?: RequestTrace }> {
   const url = proxyBaseUrl + proxyUrl(req.uid, path, options.params);
   const init: RequestInit = { signal: req.signal, headers: { Accept: options.accept ?? defaultAccept } };
   if (options.form) {
     init.method = 'POST';
     init.body = options.form;
   }
+  // Called before fetch and before any await: the caller's query span is still the active context.
+  const traced = requestTracer?.(init.method ?? 'GET', url);
+  if (traced) init.headers = { ...traced.headers, ...(init.headers as Record<string, string>) };
   let response: Response;
   try {
     response = await fetch(url, init);
   } catch (err) {
+    traced?.end({ error: err });
     throw transportError(req, err);
   }
   if (!response.ok) {
+    traced?.end({ status: response.status });
     const contentType = response.headers.get('content-type') ?? '';
     const body = await readText(req, response);
     const { message, errorType } = describeHttpError(response.status, response.statusText, contentType, body);
     throw new DatasourceError(message, req.uid, response.status, errorType);
   }
-  return response;
+  return { response, traced };
 }
 
 async function readText(req: DatasourceRequest, response: Response): Promise<string> {

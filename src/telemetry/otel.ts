@@ -10,6 +10,8 @@ import type { PublicConfig } from '../datasources/types';
 import { router } from '../app/router';
 import { CountingExporter, telemetryStats } from './countingExporter';
 import { traceNavigations } from './navigation';
+import { SELF_TRACED_URL, selfTracedRequest } from './selfTracedRequests';
+import { setRequestTracer } from '../datasources/http';
 
 let tracer: Tracer | null = null;
 
@@ -41,13 +43,15 @@ export function startTelemetry(settings: PublicConfig['telemetry']): void {
       new DocumentLoadInstrumentation(),
       new FetchInstrumentation({
         // Exporting spans about exporting spans would never end.
-        ignoreUrls: [/\/otlp\/v1\/traces/, /mockServiceWorker\.js/],
+        // Trace bodies are traced by the datasource client itself (selfTracedRequests.ts).
+        ignoreUrls: [/\/otlp\/v1\/traces/, /mockServiceWorker\.js/, SELF_TRACED_URL],
         // Left in place: the query inspector reads a request's Resource Timing entry (size, status)
         // after the fetch span has ended. The buffer is emptied when full instead.
         clearTimingResources: false,
       }),
     ],
   });
+  setRequestTracer(selfTracedRequest(tracer));
   performance.addEventListener?.('resourcetimingbufferfull', () => performance.clearResourceTimings());
   telemetryStats.enabled = true;
 }

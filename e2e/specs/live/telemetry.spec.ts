@@ -1,4 +1,5 @@
 import { createServer } from 'node:net';
+import { referenceTrace } from '../../../src/demo/traces';
 import { expect, test, type Page, type Response } from '@playwright/test';
 import type { ReceivedSpan } from '../../support/otlpReceiver';
 import type { RecordedUpstreamRequest } from '../../support/recordingUpstream';
@@ -100,6 +101,23 @@ test.describe('frontend-to-backend traces', () => {
     expect(proxySpan.deliveredBy).toMatch(/OTel-OTLP-Exporter-JavaScript/);
     const stats = await (await request.get('/api/telemetry/stats')).json();
     expect(stats.forwarded).toBeGreaterThan(forwardedBefore);
+  });
+
+  test('a trace body is fetched under a span of its own (not the fetch instrumentation), the proxy span under it', async ({ page }) => {
+    const { traceId: wanted } = referenceTrace(Date.now());
+    // The trace's own request, v1 or v2 (whichever this Tempo serves), answered 200.
+    const body = page.waitForResponse((r) => /\/api\/datasources\/proxy\/uid\/tempo\/api\/(v2\/)?traces\/[0-9a-f]{32}$/.test(r.url()) && r.url().includes(wanted) && r.ok());
+    await page.goto(`/traces/${wanted}`);
+    const { traceId, fetchSpanId } = fetchSpanOf(await body);
+    const { spans, fetchSpan, proxySpan } = await joinedSpans(traceId, fetchSpanId);
+    expect(fetchSpan).toMatchObject({ service: 'sightline-web', name: 'GET' });
+    expect(String(fetchSpan.attributes['url.full'])).toContain(`/api/datasources/proxy/uid/tempo/api/`);
+    expect(fetchSpan.attributes['http.response.status_code']).toBe(200);
+    // Its parent is the view's query span when that is recording (unit-tested in
+    // selfTracedRequests.test.ts); a trace request that starts before the SDK is up has none.
+    expect(proxySpan.attributes).toMatchObject({ 'sightline.datasource.uid': 'tempo' });
+    // One client span for the request: the fetch instrumentation made none of its own.
+    expect(spans.filter((s) => s.service === 'sightline-web' && /\/api\/datasources\/proxy\/.*\/traces\//.test(String(s.attributes['url.full'] ?? '')) && String(s.attributes['url.full']).endsWith(wanted))).toHaveLength(1);
   });
 
   test('the backend receives the proxy span as the parent, in W3C and in Jaeger format', async ({ page }) => {
