@@ -13,6 +13,14 @@ export class ExploreMetricsPage {
     return this.page.getByRole('textbox', { name: n === 1 ? 'PromQL query' : `PromQL query ${n}`, exact: true });
   }
 
+  /** Until the first pointer, focus or key the editor is a plain textarea (PromQLEditor.tsx), CodeMirror after. */
+  async expectQuery(text: string, n = 1) {
+    const editor = this.editor(n);
+    await expect(editor).toBeVisible();
+    if (await editor.evaluate((el) => el.tagName === 'TEXTAREA')) await expect(editor).toHaveValue(text);
+    else await expect(editor).toHaveText(text);
+  }
+
   async run(query: string) {
     await this.editor().fill(query);
     await this.page.getByRole('button', { name: 'Run query' }).click();

@@ -46,7 +46,7 @@ test.describe('share links reopen the same view', () => {
 
     const reopened = await openFresh(browser, link.href);
     const again = new ExploreMetricsPage(reopened);
-    await expect(again.editor()).toHaveText('homebot_job_queue_size');
+    await again.expectQuery('homebot_job_queue_size');
     await expect(again.chart()).toBeVisible();
     await reopened.context().close();
   });
