@@ -33,6 +33,10 @@ const MAX_DRAWN_POINTS = 16_000;
  * layout per label that cost 50-100 ms on a chart of 50 series.
  */
 const X_TICK_SPACING = 110;
+/** Pixels per y-axis tick: every tick is labelled, so short panels get fewer. */
+const Y_TICK_SPACING = 28;
+/** The x axis's own height under the plot (Recharts' default). */
+const X_AXIS_HEIGHT = 30;
 
 export interface TimeSeriesChartProps {
   series: TimeSeries[];
@@ -80,6 +84,7 @@ export const TimeSeriesChart = memo(function TimeSeriesChart(props: TimeSeriesCh
     () => series.map((s, i) => ({ key: keys[i], name: names[i], color: colors[i], stats: seriesStats(s.values) })),
     [series, keys, names, colors],
   );
+  const yTickCount = Math.max(2, Math.min(5, Math.floor((height - MARGIN.top - X_AXIS_HEIGHT) / Y_TICK_SPACING) + 1));
   const { handlers, selection } = useDragZoom(range, { left: Y_AXIS_WIDTH + MARGIN.left, right: MARGIN.right }, onZoom);
 
   const fmt = (v: number) => formatValue(v, unit, decimals);
@@ -98,19 +103,28 @@ export const TimeSeriesChart = memo(function TimeSeriesChart(props: TimeSeriesCh
   // Many plain lines: drawn by DenseLines, so the y axis is told its domain (Recharts takes it from
   // its own <Line>s otherwise).
   const dense = style === 'lines' && series.length > MAX_TOOLTIP_SERIES;
+  // Round y ticks from the visible series (and threshold lines), as Grafana draws them: Recharts'
+  // own "auto" splits the data's range evenly (0, 0.095, 0.19...). Stacked charts keep Recharts'
+  // domain, which knows the stacked sums.
+  const ownYTicks = !stacked;
   const yAxis = useMemo((): { domain: [number | string, number | string]; ticks?: number[] } => {
-    if (!dense) return { domain: [props.min ?? 'auto', props.max ?? 'auto'] };
-    let lo = Infinity;
-    let hi = -Infinity;
+    if (!ownYTicks) return { domain: [props.min ?? 'auto', props.max ?? 'auto'] };
+    let lo = style === 'lines' ? Infinity : 0; // bars and areas fill from zero
+    let hi = style === 'lines' ? -Infinity : 0;
     for (const entry of legend) {
       if (isolated !== null && isolated !== entry.key) continue;
       lo = Math.min(lo, entry.stats.min ?? Infinity);
       hi = Math.max(hi, entry.stats.max ?? -Infinity);
     }
-    const ticks = niceTicks(props.min ?? lo, props.max ?? hi).filter((t) => (props.min === undefined || t >= props.min) && (props.max === undefined || t <= props.max));
-    const [niceLo, niceHi] = niceDomain(props.min ?? lo, props.max ?? hi);
+    for (const step of thresholdsStyle === 'line' ? (thresholds ?? []) : []) {
+      if (typeof step.value !== 'number') continue;
+      lo = Math.min(lo, step.value);
+      hi = Math.max(hi, step.value);
+    }
+    const ticks = niceTicks(props.min ?? lo, props.max ?? hi, yTickCount).filter((t) => (props.min === undefined || t >= props.min) && (props.max === undefined || t <= props.max));
+    const [niceLo, niceHi] = niceDomain(props.min ?? lo, props.max ?? hi, yTickCount);
     return { domain: [props.min ?? niceLo, props.max ?? niceHi], ticks };
-  }, [dense, legend, isolated, props.min, props.max]);
+  }, [ownYTicks, style, legend, isolated, thresholds, thresholdsStyle, props.min, props.max, yTickCount]);
   const xFrom = range?.fromMs ?? Math.min(...series.map((s) => s.timestamps[0] ?? Infinity));
   const xTo = range?.toMs ?? Math.max(...series.map((s) => s.timestamps.at(-1) ?? -Infinity));
   const domain: [number, number] = [xFrom, xTo];
@@ -145,7 +159,7 @@ export const TimeSeriesChart = memo(function TimeSeriesChart(props: TimeSeriesCh
               interval={0}
               stroke="var(--muted)"
             />
-            <YAxis tick={yTick} interval={0} stroke="var(--muted)" width={Y_AXIS_WIDTH} domain={yAxis.domain} ticks={yAxis.ticks} allowDataOverflow={dense} />
+            <YAxis tick={yTick} interval={0} stroke="var(--muted)" width={Y_AXIS_WIDTH} domain={yAxis.domain} ticks={yAxis.ticks} tickCount={yTickCount} allowDataOverflow={ownYTicks} />
             {series.length <= MAX_TOOLTIP_SERIES && (
               <Tooltip
                 isAnimationActive={false}
