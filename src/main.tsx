@@ -20,6 +20,9 @@ const queryClient = new QueryClient({
 
 async function start() {
   const root = createRoot(document.getElementById('root')!);
+  // The telemetry chunk downloads while the config is fetched; it starts once the config is in.
+  const otel = import('./telemetry/otel');
+  otel.catch(() => undefined);
   let config;
   try {
     config = await loadPublicConfig();
@@ -31,7 +34,7 @@ async function start() {
   // here must never stop the app, so it is swallowed (and counted in the debug stats). The
   // first render does not wait for it (nor for the demo worker): the router starts loading the
   // route's chunk at once, and its root loader holds views, and their queries, until `ready`.
-  const telemetry = import('./telemetry/otel')
+  const telemetry = otel
     .then(({ startTelemetry }) => startTelemetry(config.telemetry))
     .catch(() => undefined);
   // MSW's browser chunk is large: it is loaded only when there is no backend.

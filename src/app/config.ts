@@ -7,7 +7,8 @@ export class ConfigLoadError extends Error {}
 export async function loadPublicConfig(): Promise<PublicConfig> {
   let response: Response;
   try {
-    response = await fetch('/api/config', { headers: { accept: 'application/json' } });
+    // A plain GET, as index.html's <link rel="preload"> asks for it, so the preloaded answer is used.
+    response = await fetch('/api/config');
   } catch (error) {
     throw new ConfigLoadError(`Cannot reach the Sightline server at ${location.origin}: ${(error as Error).message}`);
   }
