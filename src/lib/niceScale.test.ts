@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { niceDomain, niceStep, niceTicks } from './niceScale';
+import { niceStep, niceTicks } from './niceScale';
 
 describe('niceScale', () => {
   it('rounds steps up to 1, 2, 2.5 or 5 times a power of ten', () => {
@@ -7,18 +7,19 @@ describe('niceScale', () => {
     expect(niceStep(0)).toBe(1);
   });
 
-  it('widens a domain to round bounds around the data', () => {
-    expect(niceDomain(50, 395)).toEqual([0, 400]);
-    expect(niceDomain(-3.2, 7.9)).toEqual([-5, 10]);
-    expect(niceDomain(0.011, 0.049)).toEqual([0.01, 0.05]);
+  it('widens the data to round bounds: the first and last ticks', () => {
+    const bounds = (min: number, max: number) => [niceTicks(min, max)[0], niceTicks(min, max).at(-1)];
+    expect(bounds(50, 395)).toEqual([0, 400]);
+    expect(bounds(-3.2, 7.9)).toEqual([-5, 10]);
+    expect(bounds(0.011, 0.049)).toEqual([0.01, 0.05]);
   });
 
-  it('gives a flat series some room, and no data a unit domain', () => {
-    const [lo, hi] = niceDomain(5, 5);
-    expect(lo).toBeLessThan(5);
-    expect(hi).toBeGreaterThan(5);
-    expect(niceDomain(0, 0)).toEqual([-1, 1]);
-    expect(niceDomain(Infinity, -Infinity)).toEqual([0, 1]);
+  it('gives a flat series some room, and no data a unit range', () => {
+    const flat = niceTicks(5, 5);
+    expect(flat[0]).toBeLessThan(5);
+    expect(flat.at(-1)).toBeGreaterThan(5);
+    expect([niceTicks(0, 0)[0], niceTicks(0, 0).at(-1)]).toEqual([-1, 1]);
+    expect(niceTicks(Infinity, -Infinity)).toEqual([0, 0.25, 0.5, 0.75, 1]);
   });
 
   it('gives round ticks across the nice domain', () => {

@@ -1,5 +1,5 @@
-// Round axis bounds, as Recharts' "auto" domain gives them, for charts that draw their own lines
-// and so must tell the axis its domain.
+// Round y-axis ticks, as Grafana draws them, for charts that tell Recharts their axis: Recharts'
+// own "auto" domain splits the data's range evenly (0, 0.095, 0.19...).
 
 /** 1, 2, 2.5 or 5 times a power of ten, at least `raw`. */
 export function niceStep(raw: number): number {
@@ -10,13 +10,10 @@ export function niceStep(raw: number): number {
   return nice * power;
 }
 
-/** [min, max] widened to multiples of a nice step, about `ticks` ticks apart. */
-export function niceDomain(min: number, max: number, ticks = 5): [number, number] {
-  const { lo, hi } = niceBounds(min, max, ticks);
-  return [lo, hi];
-}
-
-/** The multiples of the domain's step from one bound to the other: round tick values. */
+/**
+ * About `ticks` round values: multiples of a nice step from at or below `min` to at or above `max`.
+ * The first and last are the axis's domain.
+ */
 export function niceTicks(min: number, max: number, ticks = 5): number[] {
   const { lo, hi, step } = niceBounds(min, max, ticks);
   const out: number[] = [];

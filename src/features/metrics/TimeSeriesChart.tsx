@@ -8,7 +8,7 @@ import { formatValue } from '../../lib/units';
 import { useMeasuredWidth } from '../../lib/useMeasuredWidth';
 import { useTimeFormatters } from '../../lib/timeFormat';
 import { timeTicks, zoneOffsetMs } from '../../lib/timeTicks';
-import { niceDomain, niceTicks } from '../../lib/niceScale';
+import { niceTicks } from '../../lib/niceScale';
 import { DenseLines } from './DenseLines';
 import { cssColor, seriesStats } from '../dashboards/model/reduce';
 import type { ThresholdStep } from '../dashboards/model/schema';
@@ -100,8 +100,7 @@ export const TimeSeriesChart = memo(function TimeSeriesChart(props: TimeSeriesCh
   }, [legend, thresholds, props.min, props.max, stacked]);
   const times = useTimeFormatters(range ? range.toMs - range.fromMs : (series[0]?.timestamps.at(-1) ?? 0) - (series[0]?.timestamps[0] ?? 0));
   const visible = (key: string) => isolated === null || isolated === key;
-  // Many plain lines: drawn by DenseLines, so the y axis is told its domain (Recharts takes it from
-  // its own <Line>s otherwise).
+  // Many plain lines: drawn by DenseLines (Recharts' <Line> costs several objects per point).
   const dense = style === 'lines' && series.length > MAX_TOOLTIP_SERIES;
   // Round y ticks from the visible series (and threshold lines), as Grafana draws them: Recharts'
   // own "auto" splits the data's range evenly (0, 0.095, 0.19...). Stacked charts keep Recharts'
@@ -121,9 +120,9 @@ export const TimeSeriesChart = memo(function TimeSeriesChart(props: TimeSeriesCh
       lo = Math.min(lo, step.value);
       hi = Math.max(hi, step.value);
     }
-    const ticks = niceTicks(props.min ?? lo, props.max ?? hi, yTickCount).filter((t) => (props.min === undefined || t >= props.min) && (props.max === undefined || t <= props.max));
-    const [niceLo, niceHi] = niceDomain(props.min ?? lo, props.max ?? hi, yTickCount);
-    return { domain: [props.min ?? niceLo, props.max ?? niceHi], ticks };
+    const ticks = niceTicks(props.min ?? lo, props.max ?? hi, yTickCount);
+    const inRange = ticks.filter((t) => (props.min === undefined || t >= props.min) && (props.max === undefined || t <= props.max));
+    return { domain: [props.min ?? ticks[0], props.max ?? ticks[ticks.length - 1]], ticks: inRange };
   }, [ownYTicks, style, legend, isolated, thresholds, thresholdsStyle, props.min, props.max, yTickCount]);
   const xFrom = range?.fromMs ?? Math.min(...series.map((s) => s.timestamps[0] ?? Infinity));
   const xTo = range?.toMs ?? Math.max(...series.map((s) => s.timestamps.at(-1) ?? -Infinity));
