@@ -54,11 +54,20 @@ export async function fetchText(req: DatasourceRequest, path: string, options: R
   return body;
 }
 
-export async function fetchJson<T>(req: DatasourceRequest, path: string, options: RequestOptions = {}): Promise<T> {
+export function fetchJson<T>(req: DatasourceRequest, path: string, options: RequestOptions = {}): Promise<T> {
+  return fetchJsonWith(req, path, (text) => JSON.parse(text) as T, options);
+}
+
+/**
+ * fetchJson with a parser of the caller's (e.g. one that reads large bodies without JSON.parse),
+ * and fetchJson's errors: a body that is not JSON by its content type, or that `parse` throws on,
+ * is a DatasourceError naming the datasource.
+ */
+export async function fetchJsonWith<T>(req: DatasourceRequest, path: string, parse: (text: string) => T, options: RequestOptions = {}): Promise<T> {
   const { body, contentType, response } = await send(req, path, options, 'application/json');
   expectJson(req, response, contentType);
   try {
-    return JSON.parse(body) as T;
+    return parse(body);
   } catch {
     throw invalidJson(req, response);
   }

@@ -8,6 +8,14 @@ const fixture = (name: string) => jsonFixture(import.meta.url, name);
 const api = (path: string) => proxied('prometheus', `api/v1/${path}`);
 
 describe('prometheus client', () => {
+  it('names a query_range answer that is not JSON, by its content type or its text', async () => {
+    const range = { query: 'up', start: 0, end: 60_000, stepMs: 15_000 };
+    server.use(http.get(api('query_range'), () => new HttpResponse('<html>login</html>', { headers: { 'content-type': 'text/html' } })));
+    await expect(queryRange('prometheus', range)).rejects.toThrow('Expected JSON from datasource "prometheus" but got text/html (HTTP 200)');
+    server.use(http.get(api('query_range'), () => new HttpResponse('{"status":"success","data":', { headers: { 'content-type': 'application/json' } })));
+    await expect(queryRange('prometheus', range)).rejects.toThrow('Datasource "prometheus" answered with invalid JSON');
+  });
+
   it('sends query_range as GET with seconds and returns series in ms', async () => {
     let params: URLSearchParams | undefined;
     server.use(

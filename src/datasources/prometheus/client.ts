@@ -1,7 +1,7 @@
 // Prometheus client: every function takes the datasource uid and an optional AbortSignal,
 // and returns our models. Times are epoch milliseconds in and out.
 
-import { fetchJson, fetchText, type RequestOptions } from '../http';
+import { fetchJson, fetchJsonWith, type RequestOptions } from '../http';
 import { matrixSeries, readMatrixBody } from './matrixBody';
 import { proxyUrl } from '../proxyPath';
 import { DatasourceError, type Labels, type TimeSeries } from '../types';
@@ -54,15 +54,14 @@ export async function queryRange(uid: string, q: PromRangeQuery, signal?: AbortS
     end: msToSeconds(q.end),
     step: msToSeconds(q.stepMs),
   });
-  const options = { ...queryOptions(uid, 'api/v1/query_range', params), accept: 'application/json' };
-  const text = await fetchText({ uid, signal }, 'api/v1/query_range', options);
   // Large matrices are read without JSON.parse-ing every sample pair (see matrixBody.ts).
-  const fast = readMatrixBody(text);
-  const data = unwrap<PromQueryData>(uid, (fast?.envelope ?? parseJson(uid, text)) as PromEnvelope<PromQueryData>);
+  const read = (text: string) => readMatrixBody(text) ?? { envelope: JSON.parse(text) as unknown, columns: null };
+  const body = await fetchJsonWith({ uid, signal }, 'api/v1/query_range', read, queryOptions(uid, 'api/v1/query_range', params));
+  const data = unwrap(uid, body.envelope as PromEnvelope<PromQueryData>);
   if (data.resultType !== 'matrix') {
     throw new DatasourceError(`Expected a matrix from query_range, got ${data.resultType}`, uid, 200, 'invalid_response');
   }
-  return fast ? matrixSeries(data.result, fast.columns) : parsePromMatrix(data.result);
+  return body.columns ? matrixSeries(data.result, body.columns) : parsePromMatrix(data.result);
 }
 
 export async function queryInstant(uid: string, q: PromInstantQuery, signal?: AbortSignal): Promise<PromQueryResult> {
@@ -127,14 +126,6 @@ function unwrap<T>(uid: string, body: PromEnvelope<T>): T {
     throw new DatasourceError(`${body.errorType}: ${body.error}`, uid, 200, body.errorType);
   }
   return body.data;
-}
-
-function parseJson(uid: string, text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new DatasourceError(`Datasource "${uid}" answered with invalid JSON`, uid, 200, 'invalid_response');
-  }
 }
 
 function queryOptions(uid: string, path: string, params: URLSearchParams): RequestOptions {
