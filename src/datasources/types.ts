@@ -7,6 +7,8 @@ export interface PublicDatasource {
   uid: string;
   type: DatasourceType;
   name: string;
+  /** Tempo: whether the server found the v2 trace-by-id route (Tempo 2.6+); absent while not known. */
+  traceByIdV2?: boolean;
 }
 
 export interface PublicConfig {

@@ -25,6 +25,34 @@ describe('createSightlineMiddleware', () => {
     expect((await request(`${app.url}/api/config`, { method: 'POST' })).status).toBe(405);
   });
 
+  it('tells the browser which trace route each Tempo has, learned once by the server', async () => {
+    // Tempo 2.3's router knows no v2 trace route; 2.6+ answers trace id 0 with `trace not found`.
+    const old = await recordingUpstream((req, res) => {
+      if (req.url?.startsWith('/tempo/api/v2/')) res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('404 page not found\n');
+      else res.writeHead(404).end('trace not found');
+    });
+    const current = await recordingUpstream((_req, res) => res.writeHead(404).end('trace not found'));
+    servers.push(old, current);
+    const app = await appWith({
+      datasources: [
+        { uid: 'old', type: 'tempo', url: `${old.url}/tempo`, bearerToken: 'secret-token' },
+        { uid: 'new', type: 'tempo', url: current.url },
+        { uid: 'prom', type: 'prometheus', url: 'http://127.0.0.1:9' },
+      ],
+    });
+    const config = JSON.parse((await request(`${app.url}/api/config`)).body);
+    expect(config.datasources).toEqual([
+      { uid: 'old', type: 'tempo', name: 'old', traceByIdV2: false },
+      { uid: 'new', type: 'tempo', name: 'new', traceByIdV2: true },
+      { uid: 'prom', type: 'prometheus', name: 'prom' },
+    ]);
+    // Asked once, with the datasource's credentials and path prefix; a second page load asks nothing.
+    await request(`${app.url}/api/config`);
+    expect(old.requests.map((r) => r.url)).toEqual([`/tempo/api/v2/traces/${'0'.repeat(32)}?start=1&end=2`]);
+    expect(old.requests[0].headers.authorization).toBe('Bearer secret-token');
+    expect(current.requests).toHaveLength(1);
+  });
+
   it('routes the proxy, with JSON 404s for unknown uids and malformed proxy URLs', async () => {
     const upstream = await recordingUpstream((_req, res) => res.end('{"status":"success"}'));
     servers.push(upstream);

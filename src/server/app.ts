@@ -5,7 +5,8 @@ import { sendJson, sendJsonError } from './jsonResponse.ts';
 import { createOtlpForwarder, otlpTracesPath } from './otlp.ts';
 import { createProxyMiddleware, type Middleware } from './proxy/proxyMiddleware.ts';
 import { createProxyUpgradeHandler, type UpgradeHandler } from './proxy/proxyUpgrade.ts';
-import { isDemoMode, publicConfig } from './publicConfig.ts';
+import { isDemoMode, publicConfig, withFeatures } from './publicConfig.ts';
+import { DatasourceFeatureProbe } from './datasourceFeatures.ts';
 import { createServerTracing } from './telemetry/nodeTracing.ts';
 import { createDashboardsHandler, dashboardsPath } from './dashboards/dashboardsRoute.ts';
 import { createServerMetrics, metricsPath, type ServerMetricsOptions } from './metrics/serverMetrics.ts';
@@ -13,6 +14,12 @@ import { createServerMetrics, metricsPath, type ServerMetricsOptions } from './m
 export type { Middleware } from './proxy/proxyMiddleware.ts';
 export type { UpgradeHandler } from './proxy/proxyUpgrade.ts';
 export { embeddingNotice, securityHeaders } from './securityHeaders.ts';
+
+/**
+ * How long the first /api/config waits for the datasource feature probes. index.html preloads
+ * the config while the app's script downloads, which takes longer than a nearby backend's answer.
+ */
+const CONFIG_FEATURES_WAIT_MS = 150;
 
 const demoHint = "demo mode has no server-side datasources; the browser's demo answers these requests";
 
@@ -22,6 +29,7 @@ const demoHint = "demo mode has no server-side datasources; the browser's demo a
  */
 export function createSightlineMiddleware(config: SightlineConfig, options: Pick<ServerMetricsOptions, 'defaultMetrics'> = {}): Middleware {
   const publicJson = publicConfig(config);
+  const features = new DatasourceFeatureProbe(config.datasources);
   const otlp = createOtlpForwarder({ otlpUrl: config.telemetry.otlpUrl });
   const metrics = createServerMetrics({ datasources: config.datasources, otlpStats: otlp.stats, dashboardsFolder: config.dashboards, ...options });
   const proxy = createProxyMiddleware(config.datasources, {
@@ -46,7 +54,8 @@ export function createSightlineMiddleware(config: SightlineConfig, options: Pick
       return void dashboards(req, res, path).catch((error: Error) => sendJsonError(res, 500, `cannot read dashboards: ${error.message}`));
     }
     if (path === '/api/config') {
-      if (allowOnlyGet(req, res)) sendJson(res, 200, publicJson, { 'Cache-Control': 'no-store' });
+      if (!allowOnlyGet(req, res)) return;
+      void features.current(CONFIG_FEATURES_WAIT_MS).then((known) => sendJson(res, 200, withFeatures(publicJson, known), { 'Cache-Control': 'no-store' }));
     } else if (path === healthChecksPath) {
       if (allowOnlyGet(req, res)) healthChecks(req, res);
     } else if (path === '/api/telemetry/stats') {

@@ -1,6 +1,7 @@
 import packageJson from '../../package.json' with { type: 'json' };
 import type { DatasourceType, PublicConfig, PublicDatasource } from '../datasources/types.ts';
 import type { SightlineConfig } from './config.ts';
+import type { DatasourceFeatures } from './datasourceFeatures.ts';
 
 const typeLabels: Record<DatasourceType, string> = {
   prometheus: 'Prometheus',
@@ -46,4 +47,10 @@ export function publicConfig(config: SightlineConfig): PublicConfig {
     },
     logs: { derivedFields: config.logs.derivedFields.map(({ name, field, matcherRegex, url }) => ({ name, field, matcherRegex, url })) },
   };
+}
+
+/** The public config with what the server has learned about its datasources (datasourceFeatures.ts). */
+export function withFeatures(config: PublicConfig, features: Map<string, DatasourceFeatures>): PublicConfig {
+  if (features.size === 0) return config;
+  return { ...config, datasources: config.datasources.map((ds) => ({ ...ds, ...features.get(ds.uid) })) };
 }

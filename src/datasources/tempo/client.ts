@@ -38,6 +38,15 @@ export function isRouteMissing(err: unknown): boolean {
   return err instanceof DatasourceError && err.status === 404 && err.message === '404 page not found';
 }
 
+/**
+ * What the server found out about this Tempo's trace route (`traceByIdV2` in /api/config): the
+ * trace's request goes where it should at once, with no probe from the page.
+ */
+export function knowTraceRoute(uid: string, hasV2: boolean): void {
+  if (hasV2) missingV2.delete(uid, 'traces');
+  else missingV2.add(uid, 'traces');
+}
+
 /** probeTraceRoute's answers, per datasource (one probe per page). */
 const traceRouteProbes = new Map<string, Promise<void>>();
 

@@ -22,6 +22,14 @@ export class MissingRoutes {
 
   add(uid: string, family: string): void {
     this.known.add(key(uid, family));
+    this.save();
+  }
+
+  delete(uid: string, family: string): void {
+    if (this.known.delete(key(uid, family))) this.save();
+  }
+
+  private save(): void {
     try {
       this.store?.setItem(STORAGE_KEY, JSON.stringify([...this.known]));
     } catch {

@@ -64,4 +64,25 @@ describe('probeTraceRoute', () => {
     await wait();
     expect(performance.now() - started).toBeLessThan(1000);
   });
+
+  it("asks nothing when the server's config says which route the Tempo has, and goes there at once", async () => {
+    const asked: string[] = [];
+    server.use(
+      http.get(proxied(':uid', 'api/v2/traces/:id'), ({ params }) => {
+        asked.push(`${String(params.uid)} v2 ${String(params.id)}`);
+        return HttpResponse.text('404 page not found\n', { status: 404 });
+      }),
+      http.get(proxied(':uid', 'api/traces/:id'), ({ params }) => {
+        asked.push(`${String(params.uid)} v1 ${String(params.id)}`);
+        return HttpResponse.json(TEMPO_FIXTURE);
+      }),
+    );
+    const cfg = config([{ uid: 'tempo-old', type: 'tempo', traceByIdV2: false }] as PublicConfig['datasources']);
+    await probeTraceRoute(cfg)();
+    expect(asked).toEqual([]);
+    const queryClient = new QueryClient();
+    prefetchTrace(queryClient, cfg, TRACE_A);
+    await vi.waitFor(() => expect(queryClient.getQueryData(traceQueryOptions(traceDatasource(cfg), TRACE_A).queryKey)?.spans).toHaveLength(7));
+    expect(asked).toEqual([`tempo-old v1 ${TRACE_A}`]);
+  });
 });

@@ -43,13 +43,18 @@ const PROBE_WAIT_MS = 150;
 
 /**
  * Before the trace's own request may start (telemetry not ready yet): asks a Tempo datasource
- * whether it has the v2 trace route, so that request need not try it first (tempo.probeTraceRoute).
+ * whether it has the v2 trace route, so that request need not try it first (tempo.probeTraceRoute),
+ * unless the server already said so in the config (`traceByIdV2`, src/server/datasourceFeatures.ts).
  * Not in demo mode: its datasources answer from a service worker that may not be running yet.
  * Gives a function that waits for the answer, at most PROBE_WAIT_MS from when it is called.
  */
 export function probeTraceRoute(config: PublicConfig, dsUid?: string): () => Promise<void> {
   const datasource = config.demo ? undefined : traceDatasource(config, dsUid);
   if (datasource?.type !== 'tempo') return () => Promise.resolve();
+  if (datasource.traceByIdV2 !== undefined) {
+    tempo.knowTraceRoute(datasource.uid, datasource.traceByIdV2);
+    return () => Promise.resolve();
+  }
   const probe = tempo.probeTraceRoute(datasource.uid);
   return () => {
     let timer: ReturnType<typeof setTimeout> | undefined;

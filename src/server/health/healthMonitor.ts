@@ -1,7 +1,7 @@
 import type { OutgoingHttpHeaders } from 'node:http';
 import type { DatasourceConfig, HealthCheckConfig, SightlineConfig } from '../config.ts';
 import { credentialHeaders } from '../proxy/forwardedHeaders.ts';
-import { upstreamTarget } from '../proxy/upstreamTarget.ts';
+import { upstreamUrl } from '../proxy/upstreamTarget.ts';
 import { publicConfig } from '../publicConfig.ts';
 import { appProbeOutcome } from './appProbeOutcome.ts';
 import { buildInfoPaths, readinessOutcome, readinessPaths, versionFromBuildInfo } from './datasourceProbes.ts';
@@ -131,8 +131,8 @@ export class HealthMonitor {
     const headers = credentialHeaders(ds);
     const buildPath = buildInfoPaths[ds.type];
     const [ready, build] = await Promise.all([
-      httpGet(datasourceUrl(ds, readinessPaths[ds.type]), headers, this.timeoutMs, this.now),
-      buildPath ? httpGet(datasourceUrl(ds, buildPath), headers, this.timeoutMs, this.now) : undefined,
+      httpGet(upstreamUrl(ds, readinessPaths[ds.type]), headers, this.timeoutMs, this.now),
+      buildPath ? httpGet(upstreamUrl(ds, buildPath), headers, this.timeoutMs, this.now) : undefined,
     ]);
     if (build) {
       const { version, error } = versionFromBuildInfo(build);
@@ -155,11 +155,4 @@ function appEndpoints(app: HealthCheckConfig): { kind: AppEndpointKind; url: str
   endpoints.push({ kind: 'ready', url: app.url });
   if (app.deepUrl) endpoints.push({ kind: 'deep', url: app.deepUrl });
   return endpoints;
-}
-
-/** The proxy's own target resolution, so a path prefix in the datasource URL is kept the same way. */
-function datasourceUrl(ds: DatasourceConfig, path: string): URL {
-  const url = new URL(ds.url);
-  url.pathname = upstreamTarget(ds, path, '').options.path!;
-  return url;
 }

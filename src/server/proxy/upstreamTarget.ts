@@ -32,6 +32,14 @@ export function upstreamTarget(datasource: DatasourceConfig, rawPath: string, qu
   };
 }
 
+/** The same target as a URL, for the server's own requests (health and feature probes). */
+export function upstreamUrl(datasource: DatasourceConfig, rawPath: string, query = ''): URL {
+  const url = new URL(datasource.url);
+  url.pathname = upstreamTarget(datasource, rawPath, '').options.path!;
+  url.search = query;
+  return url;
+}
+
 export class UpstreamTimeoutError extends Error {
   constructor(readonly timeoutMs: number) {
     super(`no answer within ${timeoutMs} ms`);
