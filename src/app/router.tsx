@@ -1,9 +1,10 @@
 import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, retainSearchParams } from '@tanstack/react-router';
 import { Layout } from './Layout';
-import { validateGlobalSearch, searchString } from './searchParams';
+import { validateGlobalSearch } from './searchParams';
 import { parseSearch, stringifySearch } from './urlSearch';
 import { NotFound } from './NotFound';
 import { validateTraceSearch } from '../features/traces/search/searchParams';
+import { validateTraceViewSearch } from '../features/traces/traceViewSearch';
 import { validateDashboardListSearch, validateDashboardSearch } from '../features/dashboards/dashboardSearch';
 import { validateExploreSearch } from '../features/metrics/exploreSearch';
 import { validateLogsSearch } from '../features/logs/logsSearch';
@@ -84,7 +85,7 @@ export const tracesRoute = createRoute({
 export const traceRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/traces/$traceId',
-  validateSearch: (search: Record<string, unknown>): { ds?: string; span?: string } => ({ ds: searchString(search.ds), span: searchString(search.span) }),
+  validateSearch: validateTraceViewSearch,
   loaderDeps: ({ search }) => ({ ds: search.ds }),
   // Starts the trace's request alongside the page's chunk instead of after it (a cold load
   // otherwise waits for the chunk, its imports and a render). Not awaited: the page shows

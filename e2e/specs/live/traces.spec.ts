@@ -95,6 +95,48 @@ test.describe('trace view (Tempo)', () => {
     await expect(zoom).toHaveAttribute('aria-valuetext', '0 µs to 250 ms');
   });
 
+  test("the URL keeps the Gantt's view: collapsed spans, zoom window (edges dragged) and find text survive a reload", async ({ page }) => {
+    const { traceId } = referenceTrace(Date.now());
+    const trace = new TracePage(page);
+    await trace.open(traceId);
+    await expect(trace.spanRows()).toHaveCount(7);
+    await page.getByLabel('Collapse to depth').selectOption({ label: '3' }); // depths are shown 1-based
+    await expect(trace.spanRows()).toHaveCount(6);
+    await trace.toggle('create_goal', 'Collapse');
+    await expect(trace.spanRows()).toHaveCount(3);
+    // Drag the window's end grip to 40% of the trace (100 ms), then its start grip to 10% (25 ms).
+    const box = (await page.locator('.minimap').boundingBox())!;
+    const drag = async (grip: 'start' | 'end', share: number) => {
+      const handle = (await page.locator(`.minimap-edge[data-edge="${grip}"]`).boundingBox())!;
+      await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width * share, box.y + box.height / 2, { steps: 4 });
+      await page.mouse.up();
+    };
+    await drag('end', 0.4);
+    await drag('start', 0.1);
+    const zoom = page.getByRole('slider', { name: /Zoom window/ });
+    await expect(zoom).toHaveAttribute('aria-valuetext', /^2\d(\.\d)? ms to (99|10\d)(\.\d)? ms$/);
+    await trace.findInput().fill('openai');
+    await expect(page.getByRole('search', { name: 'Find in trace' })).toContainText('2 matches');
+    await expect(page).toHaveURL(/find=openai/);
+    const url = new URL(page.url());
+    expect(url.searchParams.get('depth')).toBe('2');
+    expect(url.searchParams.get('toggle')).toMatch(/^[0-9a-f]{16}$/);
+    expect(url.searchParams.get('zoom')).toMatch(/^2\d(\.\d+)?,(99|10\d)(\.\d+)?$/);
+
+    await page.reload();
+    await expect(trace.spanRows()).toHaveCount(3);
+    await expect(trace.spanRow('create_goal')).toHaveAttribute('aria-expanded', 'false');
+    await expect(page.getByRole('slider', { name: /Zoom window/ })).toHaveAttribute('aria-valuetext', (await zoom.getAttribute('aria-valuetext'))!);
+    await expect(trace.findInput()).toHaveValue('openai');
+    await expect(page.getByRole('search', { name: 'Find in trace' })).toContainText('2 matches');
+    // Expanding everything leaves no collapse state in the link.
+    await page.getByLabel('Collapse to depth').selectOption('all');
+    await expect(trace.spanRows()).toHaveCount(7);
+    await expect(page).not.toHaveURL(/depth=|toggle=/);
+  });
+
   test('says so when a trace does not exist', async ({ page }) => {
     const trace = new TracePage(page);
     await trace.open('0123456789abcdef0123456789abcdef');

@@ -6,6 +6,7 @@ import { DatasourceError } from '../../datasources/types';
 import { computeTraceLayout } from './layout/traceLayout';
 import { SpanDetail } from './gantt/SpanDetail';
 import { TraceGantt } from './gantt/TraceGantt';
+import type { GanttSearch } from './gantt/ganttUrl';
 import { TraceSummary } from './gantt/TraceSummary';
 import { useTrace } from './useTrace';
 import './traces.css';
@@ -13,7 +14,8 @@ import { ShareViewButton } from '../embed/ShareViewButton';
 
 export function TracePage() {
   const { traceId } = traceRoute.useParams();
-  const { ds, span: selectedSpanId } = traceRoute.useSearch();
+  const search = traceRoute.useSearch();
+  const { ds, span: selectedSpanId } = search;
   const navigate = useNavigate({ from: '/traces/$traceId' });
   const { datasource, data: trace, error, isLoading, isFetching, refetch } = useTrace(traceId, ds);
   // Computed once per trace, never per render of a row: tree, critical path, self time, summary.
@@ -28,6 +30,10 @@ export function TracePage() {
 
   const selectSpanId = useCallback(
     (spanId: string | undefined) => void navigate({ search: (prev) => ({ ...prev, span: spanId }), replace: true }),
+    [navigate],
+  );
+  const onGanttSearch = useCallback(
+    (gantt: GanttSearch) => void navigate({ search: (prev) => ({ ...prev, ...gantt }), replace: true }),
     [navigate],
   );
   const onSelect = useCallback((node: number) => selectSpanId(layout?.tree.spans[node].spanId), [layout, selectSpanId]);
@@ -63,7 +69,8 @@ export function TracePage() {
         <>
           <TraceSummary layout={layout} traceId={trace!.traceId} partial={trace!.partial} onSelect={onSelect} />
           <div className={selectedNode >= 0 ? 'trace-view with-detail' : 'trace-view'}>
-            <TraceGantt layout={layout} selectedNode={selectedNode} onSelect={onSelect} />
+            {/* Keyed: another trace (a link in the detail pane) starts from its own URL, not this one's state. */}
+            <TraceGantt key={trace!.traceId} layout={layout} selectedNode={selectedNode} onSelect={onSelect} search={search} onSearch={onGanttSearch} />
             {selectedNode >= 0 && (
               <SpanDetail layout={layout} node={selectedNode} ds={ds} onClose={() => selectSpanId(undefined)} onSelectSpan={selectSpanId} />
             )}

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } fr
 import { formatDurationUs } from '../layout/format';
 import type { TraceLayout } from '../layout/traceLayout';
 import { drawMinimap } from './minimapDraw';
-import { clampWindow, isWholeTrace, panWindow, zoomWindow, type ViewWindow } from './viewWindow';
+import { clampWindow, isWholeTrace, moveEdge, panWindow, zoomWindow, type ViewWindow } from './viewWindow';
 
 const HEIGHT = 56;
 
@@ -12,11 +12,15 @@ interface MinimapProps {
   onChange: (view: ViewWindow) => void;
 }
 
-type Drag = { kind: 'select'; originUs: number } | { kind: 'pan'; originX: number; origin: ViewWindow };
+type Drag =
+  | { kind: 'select'; originUs: number }
+  | { kind: 'pan'; originX: number; origin: ViewWindow }
+  | { kind: 'edge'; edge: 'start' | 'end'; origin: ViewWindow };
+
 
 /**
  * The whole trace in miniature with the zoom window over it: drag across it to choose a window,
- * drag the window to pan it; with the keyboard, arrows pan and +/- zoom.
+ * drag the window to pan it, drag its edges to resize it; with the keyboard, arrows pan and +/- zoom.
  */
 export function Minimap({ layout, view, onChange }: MinimapProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -66,8 +70,11 @@ export function Minimap({ layout, view, onChange }: MinimapProps) {
   const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
     if (event.button !== 0) return;
     event.currentTarget.setPointerCapture(event.pointerId);
+    const target = event.target as HTMLElement;
+    const edge = target.dataset.edge;
+    if (edge === 'start' || edge === 'end') return setDrag({ kind: 'edge', edge, origin: view });
     // The window can only be panned once zoomed; over the whole trace, a drag chooses a window.
-    const onWindow = (event.target as HTMLElement).classList.contains('minimap-window') && !isWholeTrace(view, duration);
+    const onWindow = target.classList.contains('minimap-window') && !isWholeTrace(view, duration);
     setDrag(onWindow ? { kind: 'pan', originX: event.clientX, origin: view } : { kind: 'select', originUs: usAt(event.clientX) });
   };
   const onPointerMove = (event: PointerEvent<HTMLDivElement>) => {
@@ -76,6 +83,8 @@ export function Minimap({ layout, view, onChange }: MinimapProps) {
       const rect = box.current!.getBoundingClientRect();
       const delta = ((event.clientX - drag.originX) / Math.max(rect.width, 1)) * duration;
       onChange(panWindow(drag.origin, delta, duration));
+    } else if (drag.kind === 'edge') {
+      onChange(moveEdge(drag.origin, drag.edge, usAt(event.clientX), duration));
     } else {
       const at = usAt(event.clientX);
       setDraft(clampWindow({ startUs: Math.min(at, drag.originUs), endUs: Math.max(at, drag.originUs) }, duration));
@@ -130,6 +139,9 @@ export function Minimap({ layout, view, onChange }: MinimapProps) {
           style={{ left: `${left}%`, width: `${Math.max(right - left, 0.3)}%` }}
           onKeyDown={onKeyDown}
         />
+        {/* Pointer-only grips: the keyboard resizes the window with + and -. */}
+        <div className="minimap-edge" data-edge="start" style={{ left: `${left}%` }} aria-hidden="true" title="Drag to move the window's start" />
+        <div className="minimap-edge" data-edge="end" style={{ left: `${right}%` }} aria-hidden="true" title="Drag to move the window's end" />
       </div>
       <button type="button" onClick={() => onChange({ startUs: 0, endUs: duration })} disabled={isWholeTrace(view, duration)}>
         Reset zoom

@@ -9,22 +9,32 @@ import { GanttRow, ROW_HEIGHT } from './GanttRow';
 import { Minimap } from './Minimap';
 import { TimeAxis } from './TimeAxis';
 import type { ViewWindow } from './viewWindow';
+import { baseCollapsed, collapsedFromSearch, toggleSearch, viewFromSearch, zoomSearch, type GanttSearch } from './ganttUrl';
 
 interface TraceGanttProps {
   layout: TraceLayout;
   selectedNode: number;
   onSelect: (node: number) => void;
+  /** The view as the URL had it when this trace opened. */
+  search: GanttSearch;
+  /** Gets the view whenever it changes (after a pause), to keep the URL a link to it. */
+  onSearch: (search: GanttSearch) => void;
 }
+
+/** How long the view must stay put before the URL follows (a drag on the minimap moves it every frame). */
+const URL_DELAY_MS = 250;
 
 const MAX_DEPTH_CHOICES = 12;
 
-export function TraceGantt({ layout, selectedNode, onSelect }: TraceGanttProps) {
+export function TraceGantt({ layout, selectedNode, onSelect, search, onSearch }: TraceGanttProps) {
   const { tree } = layout;
   const n = tree.spans.length;
-  const [collapsed, setCollapsed] = useState<Uint8Array>(() => new Uint8Array(n));
-  const [view, setView] = useState<ViewWindow>({ startUs: 0, endUs: tree.durationUs });
+  // Read from the URL once; from then on the URL follows this state (below), not the reverse.
+  const [collapsed, setCollapsed] = useState<Uint8Array>(() => collapsedFromSearch(tree, search));
+  const [depth, setDepth] = useState(search.depth);
+  const [view, setView] = useState<ViewWindow>(() => viewFromSearch(search.zoom, tree.durationUs));
   const [highlightCritical, setHighlightCritical] = useState(true);
-  const [findQuery, setFindQuery] = useState('');
+  const [findQuery, setFindQuery] = useState(search.find ?? '');
   const [currentMatch, setCurrentMatch] = useState(-1);
   const [focusRow, setFocusRow] = useState<number | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
@@ -63,6 +73,18 @@ export function TraceGantt({ layout, selectedNode, onSelect }: TraceGanttProps) 
     });
     return () => cancelAnimationFrame(id);
   }, [focusRow]);
+
+  const base = useMemo(() => baseCollapsed(tree, depth), [tree, depth]);
+  const searchRef = useRef(search);
+  searchRef.current = search;
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      const next: GanttSearch = { depth, toggle: toggleSearch(tree, collapsed, base), zoom: zoomSearch(view, tree.durationUs), find: findQuery || undefined };
+      const current = searchRef.current;
+      if (next.depth !== current.depth || next.toggle !== current.toggle || next.zoom !== current.zoom || next.find !== current.find) onSearch(next);
+    }, URL_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [tree, collapsed, base, depth, view, findQuery, onSearch]);
 
   const onToggle = useCallback((node: number) => setCollapsed((c) => toggleCollapsed(c, node)), []);
 
@@ -119,8 +141,13 @@ export function TraceGantt({ layout, selectedNode, onSelect }: TraceGanttProps) 
             value=""
             onChange={(e) => {
               const value = e.target.value;
-              if (value === 'all') setCollapsed(new Uint8Array(n));
-              else if (value !== '') setCollapsed(collapseToDepth(tree, Number(value)));
+              if (value === 'all') {
+                setCollapsed(new Uint8Array(n));
+                setDepth(undefined);
+              } else if (value !== '') {
+                setCollapsed(collapseToDepth(tree, Number(value)));
+                setDepth(Number(value));
+              }
             }}
           >
             <option value="">choose…</option>

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Link } from '@tanstack/react-router';
 import { formatDurationUs, formatShare } from '../layout/format';
 import type { TraceLayout } from '../layout/traceLayout';
@@ -11,7 +12,8 @@ interface TraceSummaryProps {
 }
 
 /** The trace at a glance: size, time, errors, and where its time went (critical path). */
-export function TraceSummary({ layout, traceId, partial, onSelect }: TraceSummaryProps) {
+/** Memoized: the page re-renders on every change of its URL (selection, Gantt view), this need not. */
+export const TraceSummary = memo(function TraceSummary({ layout, traceId, partial, onSelect }: TraceSummaryProps) {
   const { tree, contributors, services, errorCount } = layout;
   const logs = traceLogsSearch(
     traceId,
@@ -64,4 +66,4 @@ export function TraceSummary({ layout, traceId, partial, onSelect }: TraceSummar
       )}
     </section>
   );
-}
+});

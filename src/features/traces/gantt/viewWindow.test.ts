@@ -1,4 +1,4 @@
-import { clampWindow, isWholeTrace, panWindow, zoomWindow } from './viewWindow';
+import { clampWindow, isWholeTrace, moveEdge, panWindow, zoomWindow } from './viewWindow';
 
 describe('view window', () => {
   it('stays within the trace when panned past either end', () => {
@@ -13,5 +13,16 @@ describe('view window', () => {
 
   it('survives a zero-duration trace', () => {
     expect(clampWindow({ startUs: 0, endUs: 0 }, 0)).toEqual({ startUs: 0, endUs: 1 });
+  });
+
+  it('moves one edge and keeps the other, never crossing it or leaving the trace', () => {
+    const view = { startUs: 200, endUs: 600 };
+    expect(moveEdge(view, 'start', 100, 1000)).toEqual({ startUs: 100, endUs: 600 });
+    expect(moveEdge(view, 'end', 900, 1000)).toEqual({ startUs: 200, endUs: 900 });
+    expect(moveEdge(view, 'start', -50, 1000)).toEqual({ startUs: 0, endUs: 600 });
+    expect(moveEdge(view, 'end', 5000, 1000)).toEqual({ startUs: 200, endUs: 1000 });
+    // Dragged past the other edge: the window keeps a 1/500 sliver.
+    expect(moveEdge(view, 'start', 800, 1000)).toEqual({ startUs: 598, endUs: 600 });
+    expect(moveEdge(view, 'end', 0, 1000)).toEqual({ startUs: 200, endUs: 202 });
   });
 });

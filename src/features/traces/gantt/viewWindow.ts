@@ -31,3 +31,14 @@ export function zoomWindow(w: ViewWindow, factor: number, durationUs: number): V
 export function isWholeTrace(w: ViewWindow, durationUs: number): boolean {
   return w.startUs <= 0 && w.endUs >= durationUs;
 }
+
+/** The narrowest window an edge drag leaves, as a share of the trace. */
+const MIN_EDGE_SHARE = 1 / 500;
+
+/** The window with one edge moved to `atUs`; the other edge stays, and the window keeps a minimum width. */
+export function moveEdge(view: ViewWindow, edge: 'start' | 'end', atUs: number, durationUs: number): ViewWindow {
+  const min = durationUs * MIN_EDGE_SHARE;
+  return edge === 'start'
+    ? clampWindow({ startUs: Math.max(0, Math.min(atUs, view.endUs - min)), endUs: view.endUs }, durationUs)
+    : clampWindow({ startUs: view.startUs, endUs: Math.min(durationUs, Math.max(atUs, view.startUs + min)) }, durationUs);
+}
