@@ -174,6 +174,38 @@ describe('fetchJsonStreamed', () => {
     expect(sink.pieces.length).toBeGreaterThan(1);
   });
 
+  it('reports how much of the body has arrived, and of how much when the response says', async () => {
+    const bytes = new TextEncoder().encode(JSON.stringify({ spans: Array.from({ length: 200 }, (_, i) => ({ i })) }));
+    const third = Math.floor(bytes.length / 3);
+    const pieces = [bytes.slice(0, third), bytes.slice(third, 2 * third), bytes.slice(2 * third)];
+    server.use(
+      http.get(proxied('tempo', 'api/traces/sized'), () => {
+        const response = chunked(pieces);
+        response.headers.set('Content-Length', String(bytes.length));
+        return response;
+      }),
+      http.get(proxied('tempo', 'api/traces/unsized'), () => chunked(pieces)),
+    );
+    // A sink slow enough that reading yields to the browser between chunks.
+    const slowSink = (): JsonTextSink<unknown> => {
+      const sink = collectingSink();
+      const write = (text: string) => {
+        const until = performance.now() + 45;
+        while (performance.now() < until);
+        sink.write(text);
+      };
+      return { write, end: sink.end };
+    };
+    const seen: [number, number | undefined][] = [];
+    await fetchJsonStreamed({ uid: 'tempo' }, 'api/traces/sized', slowSink(), { onProgress: (loaded, total) => seen.push([loaded, total]) });
+    expect(seen[0]).toEqual([third, bytes.length]);
+    expect(seen.at(-1)).toEqual([bytes.length, bytes.length]);
+    expect(seen.map(([loaded]) => loaded)).toEqual([...seen.map(([loaded]) => loaded)].sort((a, b) => a - b));
+    seen.length = 0;
+    await fetchJsonStreamed({ uid: 'tempo' }, 'api/traces/unsized', collectingSink(), { onProgress: (loaded, total) => seen.push([loaded, total]) });
+    expect(seen[0]).toEqual([third, undefined]);
+  });
+
   it('reports HTTP errors, other content types and invalid JSON as fetchJson does', async () => {
     server.use(
       http.get(proxied('tempo', 'api/traces/404'), () => HttpResponse.text('trace not found', { status: 404 })),

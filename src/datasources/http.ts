@@ -16,6 +16,11 @@ export interface RequestOptions {
   /** Sent form-encoded with POST (Prometheus accepts long queries this way). */
   form?: URLSearchParams;
   accept?: string;
+  /**
+   * fetchJsonStreamed only: bytes of the body received so far, and the whole body's size when the
+   * response says (Content-Length). Called now and then while it downloads, not per chunk.
+   */
+  onProgress?: (loaded: number, total: number | undefined) => void;
 }
 
 let proxyBaseUrl = '';
@@ -111,8 +116,11 @@ export async function fetchJsonStreamed<T>(req: DatasourceRequest, path: string,
   // the pending read, and the check after each read throws the AbortError.
   const cancel = () => void reader.cancel().catch(() => undefined);
   req.signal?.addEventListener('abort', cancel, { once: true });
+  const length = Number(response.headers.get('content-length') ?? NaN);
+  const total = Number.isFinite(length) && length > 0 ? length : undefined;
+  const progress = options.onProgress && ((loaded: number) => options.onProgress!(loaded, total));
   try {
-    return await readStreamed(req, response, reader, sink, onRead);
+    return await readStreamed(req, response, reader, sink, onRead, progress);
   } catch (err) {
     traced?.end({ status: response.status, error: err });
     throw err;
@@ -127,8 +135,10 @@ async function readStreamed<T>(
   reader: ReadableStreamDefaultReader<Uint8Array>,
   sink: JsonTextSink<T>,
   onRead: () => void,
+  onProgress?: (loaded: number) => void,
 ): Promise<T> {
   const decoder = new TextDecoder();
+  let loaded = 0;
   let sliceStart = performance.now();
   for (;;) {
     let chunk: ReadableStreamReadResult<Uint8Array>;
@@ -138,6 +148,11 @@ async function readStreamed<T>(
       throw transportError(req, err);
     }
     req.signal?.throwIfAborted();
+    if (!chunk.done) {
+      // The first chunk says at once that the body is on its way; later ones at each yield.
+      if (loaded === 0) onProgress?.(chunk.value.byteLength);
+      loaded += chunk.value.byteLength;
+    }
     const text = chunk.done ? decoder.decode() : decoder.decode(chunk.value, { stream: true });
     try {
       if (text) sink.write(text);
@@ -151,6 +166,7 @@ async function readStreamed<T>(
       return parseWith(req, response, sink, '');
     }
     if (performance.now() - sliceStart > STREAM_SLICE_MS) {
+      onProgress?.(loaded);
       await yieldToBrowser();
       sliceStart = performance.now();
     }

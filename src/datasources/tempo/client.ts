@@ -1,6 +1,6 @@
 // Tempo client: every function takes the datasource uid and an optional AbortSignal.
 
-import { fetchJson, fetchJsonStreamed } from '../http';
+import { fetchJson, fetchJsonStreamed, type RequestOptions } from '../http';
 import { padTraceId } from '../../lib/traceIds';
 import { DatasourceError, type Trace, type TraceSearchHit } from '../types';
 import { MissingRoutes, sessionStore } from './missingRoutes';
@@ -90,15 +90,16 @@ async function withV1Fallback<T>(uid: string, family: string, v2: () => Promise<
  * A missing trace rejects with a DatasourceError of status 404 (`trace not found`). The body is
  * parsed while it downloads (otlpStream.ts): a large trace is tens of megabytes.
  */
-export function getTrace(uid: string, traceId: string, signal?: AbortSignal): Promise<Trace> {
+export function getTrace(uid: string, traceId: string, signal?: AbortSignal, onProgress?: RequestOptions['onProgress']): Promise<Trace> {
   const req = { uid, signal };
+  const options = { onProgress };
   const id = encodeURIComponent(traceId.trim());
   const fallbackId = /^[0-9a-fA-F]{1,32}$/.test(traceId.trim()) ? padTraceId(traceId.trim()) : '';
   return withV1Fallback(
     uid,
     'traces',
-    () => fetchJsonStreamed(req, `api/v2/traces/${id}`, new OtlpTraceReader(fallbackId)),
-    () => fetchJsonStreamed(req, `api/traces/${id}`, new OtlpTraceReader(fallbackId)),
+    () => fetchJsonStreamed(req, `api/v2/traces/${id}`, new OtlpTraceReader(fallbackId), options),
+    () => fetchJsonStreamed(req, `api/traces/${id}`, new OtlpTraceReader(fallbackId), options),
   );
 }
 

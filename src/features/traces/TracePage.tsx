@@ -9,6 +9,8 @@ import { TraceGantt } from './gantt/TraceGantt';
 import type { GanttSearch } from './gantt/ganttUrl';
 import { TraceSummary } from './gantt/TraceSummary';
 import { useTrace } from './useTrace';
+import { useTraceProgress } from './traceProgress';
+import { formatValue } from '../../lib/units';
 import './traces.css';
 import { ShareViewButton } from '../embed/ShareViewButton';
 
@@ -52,7 +54,7 @@ export function TracePage() {
         {root ? `${root.serviceName}: ${root.name}` : 'Trace'} <span className="mono muted trace-id">{traceId}</span>
       </h1>
       {!datasource && <p role="alert">No Tempo or Jaeger datasource is configured.</p>}
-      {isLoading && <p role="status">Loading trace…</p>}
+      {isLoading && <TraceLoading uid={datasource?.uid} traceId={traceId} />}
       {notFound ? (
         <p role="alert" className="error-box">
           Trace {traceId} was not found in datasource "{datasource?.uid}". It may be older than the backend's retention, or not
@@ -79,5 +81,26 @@ export function TracePage() {
         </>
       )}
     </section>
+  );
+}
+
+/**
+ * The loading message, with how much of the trace has arrived once it is large enough to take a
+ * while. The amount is outside the status region: a live region that changed every 40 ms would
+ * keep a screen reader talking; the progress bar is there to be read on demand.
+ */
+function TraceLoading({ uid, traceId }: { uid?: string; traceId: string }) {
+  const progress = useTraceProgress(uid, traceId);
+  const mb = (bytes: number) => formatValue(bytes, 'decbytes', 1);
+  return (
+    <div className="trace-loading">
+      <p role="status">Loading trace…</p>
+      {progress && (
+        <p className="muted">
+          {progress.total ? <progress max={progress.total} value={progress.loaded} aria-label="Trace received" /> : null}{' '}
+          {progress.total ? `${mb(progress.loaded)} of ${mb(progress.total)}` : `${mb(progress.loaded)} received`}
+        </p>
+      )}
+    </div>
   );
 }

@@ -8,6 +8,7 @@ import * as tempo from '../../datasources/tempo';
 import * as jaeger from '../../datasources/jaeger';
 import type { PublicConfig, PublicDatasource } from '../../datasources/types';
 import { withQuerySpan } from '../../telemetry/query';
+import { setTraceProgress } from './traceProgress';
 
 /** The datasource a trace is read from: `ds=` from the URL, else the first trace store configured. */
 export function traceDatasource(config: PublicConfig, dsUid?: string): PublicDatasource | undefined {
@@ -19,9 +20,11 @@ export function traceQueryOptions(datasource: PublicDatasource | undefined, trac
     queryKey: ['trace', datasource?.uid, traceId],
     enabled: Boolean(datasource),
     queryFn: async ({ signal }) => {
-      const trace = await withQuerySpan('traces get trace', { 'datasource.uid': datasource!.uid, 'trace.id': traceId }, () =>
-        datasource!.type === 'jaeger' ? jaeger.getTrace(datasource!.uid, traceId, signal) : tempo.getTrace(datasource!.uid, traceId, signal),
-      );
+      const { uid } = datasource!;
+      const onProgress = (loaded: number, total: number | undefined) => setTraceProgress(uid, traceId, { loaded, total });
+      const trace = await withQuerySpan('traces get trace', { 'datasource.uid': uid, 'trace.id': traceId }, () =>
+        datasource!.type === 'jaeger' ? jaeger.getTrace(uid, traceId, signal) : tempo.getTrace(uid, traceId, signal, onProgress),
+      ).finally(() => setTraceProgress(uid, traceId, undefined));
       // User Timing marks: `npm run bench` splits a large trace's load time with them.
       performance.mark('sightline:trace-converted');
       return trace;
