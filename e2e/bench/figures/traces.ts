@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:http';
 import { loadavg } from 'node:os';
 import type { Page } from '@playwright/test';
 import { generateLargeTrace, generateLargeTraceOtlp } from '../../../src/demo/largeTrace';
+import { jaegerEnvelope, toJaegerTrace } from '../../../src/demo/jaegerJson';
 import { startAppServer } from '../../support/appServer';
 import { median, type BenchContext, type Figure } from '../types';
 import { BENCH_PORT_BASE } from '../ports';
@@ -67,6 +68,20 @@ function startFakeTempo(port: number, bodies: Map<string, Buffer>): Promise<Serv
   return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
 }
 
+/** Answers like Jaeger's query service: the trace's JSON for any id. */
+function startFakeJaeger(port: number, body: Buffer): Promise<Server> {
+  const server = createServer((req, res) => {
+    if (req.url?.startsWith('/api/traces/')) {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(body);
+    } else {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('404 page not found\n');
+    }
+  });
+  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
+}
+
 /** Records the intervals between animation frames until `window.__stopFrames()` is called. */
 const FRAME_RECORDER = `(() => {
   const deltas = [];
@@ -106,12 +121,12 @@ async function scrollFrames(page: Page): Promise<{ p95: number; max: number; fra
 
 const phase = (runs: RunResult[], key: keyof RunResult['phases']) => Math.round(median(runs.map((r) => r.phases[key])));
 
-async function oneRun(ctx: BenchContext, appUrl: string, traceId: string, full: boolean): Promise<RunResult> {
+async function oneRun(ctx: BenchContext, appUrl: string, traceId: string, full: boolean, search = ''): Promise<RunResult> {
   const browser = await ctx.launch();
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.addInitScript(PAINT_PROBE);
-    await page.goto(`${appUrl}/traces/${traceId}`);
+    await page.goto(`${appUrl}/traces/${traceId}${search}`);
     await page.waitForFunction(() => (window as unknown as { __rowsPaintedMs?: number }).__rowsPaintedMs, null, { timeout: 60_000, polling: 50 });
     const body = (await page.evaluate(TRACE_RESPONSE_END)) as number;
     const t = await page.evaluate(() => {
@@ -155,7 +170,14 @@ export async function traceFigures(ctx: BenchContext): Promise<Figure[]> {
   const bodies = new Map<string, Buffer>();
   for (const spanCount of [10_000, 100_000]) bodies.set(generateLargeTrace(spanCount, 1).traceId, Buffer.from(JSON.stringify(generateLargeTraceOtlp(spanCount, 1))));
   const tempo = await startFakeTempo(port + 1, bodies);
-  const app = await startAppServer(port, `datasources:\n  - { uid: tempo, type: tempo, url: "http://127.0.0.1:${port + 1}" }\n`);
+  // The same 100,000 spans as Jaeger JSON (65 MB: Jaeger repeats each span's trace id and tag types).
+  const jaegerTrace = generateLargeTrace(100_000, 1);
+  const jaegerBody = Buffer.from(JSON.stringify(jaegerEnvelope([toJaegerTrace(jaegerTrace)])));
+  const jaeger = await startFakeJaeger(BENCH_PORT_BASE + 30, jaegerBody);
+  const app = await startAppServer(
+    port,
+    `datasources:\n  - { uid: tempo, type: tempo, url: "http://127.0.0.1:${port + 1}" }\n  - { uid: jaeger, type: jaeger, url: "http://127.0.0.1:${BENCH_PORT_BASE + 30}" }\n`,
+  );
   const figures: Figure[] = [];
   try {
     for (const spanCount of [10_000, 100_000]) {
@@ -188,9 +210,19 @@ export async function traceFigures(ctx: BenchContext): Promise<Figure[]> {
         figures.push({ name: 'trace_100k_collapse_root_ms', value: Math.round(median(runs.map((r) => r.collapseMs!))), unit: 'ms', runs: runs.map((r) => Math.round(r.collapseMs!)), note: 'click on the root toggle to one row shown (includes Playwright round trips)' });
       }
     }
+    const jaegerRuns: RunResult[] = [];
+    for (let i = 0; i < RUNS; i++) jaegerRuns.push(await oneRun(ctx, app.url, jaegerTrace.traceId, false, '?ds=jaeger'));
+    figures.push({
+      name: 'trace_100k_jaeger_nav_to_rows_ms',
+      value: Math.round(median(jaegerRuns.map((r) => r.navToRowsMs))),
+      unit: 'ms',
+      runs: jaegerRuns.map((r) => Math.round(r.navToRowsMs)),
+      note: `the same trace from a Jaeger stand-in (${(jaegerBody.length / 1e6).toFixed(1)} MB of Jaeger JSON; median last byte at ${Math.round(median(jaegerRuns.map((r) => r.lastByteMs)))} ms); load average ${loadavg()[0].toFixed(1)} after the runs`,
+    });
   } finally {
     await app.stop();
     await new Promise((resolve) => tempo.close(resolve));
+    await new Promise((resolve) => jaeger.close(resolve));
   }
   return figures;
 }

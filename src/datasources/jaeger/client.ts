@@ -1,8 +1,9 @@
 // Jaeger query client: every function takes the datasource uid and an optional AbortSignal.
 
-import { fetchJson } from '../http';
+import { fetchJson, fetchJsonStreamed, type RequestOptions } from '../http';
 import { DatasourceError, type Trace, type TraceSearchHit } from '../types';
 import { jaegerToTrace, jaegerTraceToHit } from './parse';
+import { JaegerTraceReader } from './traceStream';
 import type { JaegerResponse, JaegerTrace } from './types';
 
 export interface JaegerSearchQuery {
@@ -21,11 +22,12 @@ export interface JaegerSearchQuery {
 }
 
 /** A missing trace rejects with a DatasourceError of status 404. */
-export async function getTrace(uid: string, traceId: string, signal?: AbortSignal): Promise<Trace> {
-  const body = await fetchJson<JaegerResponse<JaegerTrace[]>>({ uid, signal }, `api/traces/${encodeURIComponent(traceId.trim())}`);
-  const trace = body.data?.[0];
+/** Parsed while it downloads (traceStream.ts): a large trace is tens of megabytes. */
+export async function getTrace(uid: string, traceId: string, signal?: AbortSignal, onProgress?: RequestOptions['onProgress']): Promise<Trace> {
+  const path = `api/traces/${encodeURIComponent(traceId.trim())}`;
+  const trace = await fetchJsonStreamed({ uid, signal }, path, new JaegerTraceReader(), { onProgress });
   if (!trace) throw new DatasourceError('trace not found', uid, 404);
-  return jaegerToTrace(trace);
+  return trace;
 }
 
 export async function services(uid: string, signal?: AbortSignal): Promise<string[]> {

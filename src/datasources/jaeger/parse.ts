@@ -9,18 +9,30 @@ type Attributes = Record<string, AttributeValue>;
 
 const KINDS = new Set<SpanKind>(['internal', 'server', 'client', 'producer', 'consumer']);
 
+type Process = { serviceName: string; resource: Attributes };
+
 export function jaegerToTrace(trace: JaegerTrace): Trace {
   const traceId = padTraceId(trace.traceID);
-  const processes = new Map<string, { serviceName: string; resource: Attributes }>();
-  for (const [id, process] of Object.entries(trace.processes ?? {})) processes.set(id, jaegerProcess(process));
+  const processes = jaegerProcesses(trace);
   return { traceId, spans: trace.spans.map((span) => jaegerSpan(span, traceId, processes.get(span.processID))) };
 }
 
-function jaegerProcess(process: JaegerProcess): { serviceName: string; resource: Attributes } {
+/** The trace's processes by id: its spans' service and resource. */
+export function jaegerProcesses(trace: Pick<JaegerTrace, 'processes'>): Map<string, Process> {
+  const processes = new Map<string, Process>();
+  for (const [id, process] of Object.entries(trace.processes ?? {})) processes.set(id, jaegerProcess(process));
+  return processes;
+}
+
+function jaegerProcess(process: JaegerProcess): Process {
   return { serviceName: process.serviceName, resource: { 'service.name': process.serviceName, ...jaegerTags(process.tags) } };
 }
 
-function jaegerSpan(span: JaegerSpan, traceId: string, process: { serviceName: string; resource: Attributes } | undefined): Span {
+/**
+ * One span; `process` may be left out and set later with setJaegerProcess (a streamed trace
+ * lists its processes after its spans).
+ */
+export function jaegerSpan(span: JaegerSpan, traceId: string, process: Process | undefined): Span {
   const attributes = jaegerTags(span.tags);
   const { parentSpanId, links } = parentAndLinks(span, traceId);
   return {
@@ -42,6 +54,11 @@ function jaegerSpan(span: JaegerSpan, traceId: string, process: { serviceName: s
     }),
     links,
   };
+}
+
+export function setJaegerProcess(span: Span, process: Process | undefined): void {
+  span.serviceName = process?.serviceName ?? 'unknown_service';
+  span.resource = process?.resource ?? {};
 }
 
 /**

@@ -4,7 +4,7 @@
 // 35 MB; parsing it whole after the download took about a third of a second on its own.
 
 import type { Span, Trace } from '../types';
-import { JsonArrayCutter, type PathStep } from './jsonArrayCutter';
+import { JsonArrayCutter, type PathStep } from '../jsonArrayCutter';
 import { assembleTrace, otlpSpan, TraceIdDecoder } from './otlp';
 import type { OtlpSpan, TempoTraceV1, TempoTraceV2 } from './types';
 

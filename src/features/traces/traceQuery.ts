@@ -23,7 +23,7 @@ export function traceQueryOptions(datasource: PublicDatasource | undefined, trac
       const { uid } = datasource!;
       const onProgress = (loaded: number, total: number | undefined) => setTraceProgress(uid, traceId, { loaded, total });
       const trace = await withQuerySpan('traces get trace', { 'datasource.uid': uid, 'trace.id': traceId }, () =>
-        datasource!.type === 'jaeger' ? jaeger.getTrace(uid, traceId, signal) : tempo.getTrace(uid, traceId, signal, onProgress),
+        datasource!.type === 'jaeger' ? jaeger.getTrace(uid, traceId, signal, onProgress) : tempo.getTrace(uid, traceId, signal, onProgress),
       ).finally(() => setTraceProgress(uid, traceId, undefined));
       // User Timing marks: `npm run bench` splits a large trace's load time with them.
       performance.mark('sightline:trace-converted');

@@ -12,7 +12,7 @@
 // up to it as one array. A wrong guess cannot parse (it leaves a string, object or array open, or
 // closes one too many), so it only costs that attempt, and that stretch is scanned instead.
 
-import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COMMA, OPEN_BRACE, OPEN_BRACKET, QUOTE } from '../../lib/jsonChars';
+import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COMMA, OPEN_BRACE, OPEN_BRACKET, QUOTE } from '../lib/jsonChars';
 
 /** A container on the path from the root: its kind and the key it sits under (null in an array or at the root). */
 export interface PathStep {
