@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { Link } from '@tanstack/react-router';
 import { formatDurationUs, formatShare } from '../layout/format';
 import type { TraceLayout } from '../layout/traceLayout';
+import { useTimeFormatters } from '../../../lib/timeFormat';
 import { traceLogsSearch } from '../logsLink';
 
 interface TraceSummaryProps {
@@ -22,10 +23,13 @@ export const TraceSummary = memo(function TraceSummary({ layout, traceId, partia
     tree.traceStartUs + tree.durationUs,
   );
   const [bottleneck] = contributors;
+  // In the zone chosen in the header (browser or UTC), as logs and charts show their times.
+  const { full } = useTimeFormatters(0);
+  const startMs = tree.traceStartUs / 1000;
   return (
     <section className="trace-summary" aria-label="Trace summary">
       <p className="toolbar">
-        <span>{new Date(tree.traceStartUs / 1000).toLocaleString()}</span>
+        <time dateTime={new Date(startMs).toISOString()}>{full(startMs)}</time>
         <span>Duration {formatDurationUs(tree.durationUs)}</span>
         <span>{tree.spans.length.toLocaleString()} spans</span>
         <span>Depth {tree.maxDepth + 1}</span>

@@ -1,5 +1,6 @@
 import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TraceSearchHit } from '../../../datasources/types';
+import { useTimeFormatters } from '../../../lib/timeFormat';
 
 interface Point {
   t: number;
@@ -9,7 +10,6 @@ interface Point {
   error: boolean;
 }
 
-const time = (ms: number) => new Date(ms).toLocaleTimeString();
 
 /** Duration over time, one dot per trace (errors in red); a click opens the trace. The table lists the same traces. */
 export function DurationScatter({ hits, onOpen }: { hits: TraceSearchHit[]; onOpen: (traceId: string) => void }) {
@@ -20,6 +20,9 @@ export function DurationScatter({ hits, onOpen }: { hits: TraceSearchHit[]; onOp
     name: `${h.rootServiceName ?? '?'}: ${h.rootTraceName ?? '(root span not received)'}`,
     error: Boolean(h.errorCount),
   }));
+  const span = points.length ? Math.max(...points.map((p) => p.t)) - Math.min(...points.map((p) => p.t)) : 0;
+  // The header's zone (browser or UTC); the date joins the time once the hits span more than a day.
+  const { axis: time, full } = useTimeFormatters(span);
   const ok = points.filter((p) => !p.error);
   const errors = points.filter((p) => p.error);
   const open = (data: unknown) => {
@@ -42,7 +45,7 @@ export function DurationScatter({ hits, onOpen }: { hits: TraceSearchHit[]; onOp
                 <div className="card">
                   <div>{p.name}</div>
                   <div className="mono">
-                    {p.ms} ms at {time(p.t)}
+                    {p.ms} ms at {full(p.t)}
                   </div>
                 </div>
               ) : null;

@@ -1,8 +1,11 @@
 import { Link } from '@tanstack/react-router';
 import type { TraceSearchHit } from '../../../datasources/types';
+import { useTimeFormatters } from '../../../lib/timeFormat';
 
 /** Matching traces: root service and name, start, duration, span and error counts where the backend gives them. */
 export function TraceResults({ hits, ds }: { hits: TraceSearchHit[]; ds?: string }) {
+  // In the zone chosen in the header (browser or UTC).
+  const { full } = useTimeFormatters(0);
   return (
     <table className="data" aria-label="Matching traces">
       <thead>
@@ -25,7 +28,7 @@ export function TraceResults({ hits, ds }: { hits: TraceSearchHit[]; ds?: string
               <div className="mono muted">{hit.traceId}</div>
             </td>
             <td>{hit.rootServiceName ?? '-'}</td>
-            <td>{new Date(hit.startUs / 1000).toLocaleString()}</td>
+            <td>{full(hit.startUs / 1000)}</td>
             <td className="mono">{hit.durationMs < 1 ? '<1 ms' : `${Math.round(hit.durationMs * 10) / 10} ms`}</td>
             <td className="mono">
               {hit.spanCount ?? (hit.matchedSpans !== undefined ? <span title="Spans that matched the query; Tempo did not report the trace's total">{hit.matchedSpans} matched</span> : '-')}
