@@ -95,11 +95,35 @@ const STREAM_SLICE_MS = 40;
  * those of fetchJson: a DatasourceError naming the datasource (HTTP, network, content type, a
  * SyntaxError from the sink as "invalid JSON"), the AbortError itself on cancellation.
  */
-export async function fetchJsonStreamed<T>(req: DatasourceRequest, path: string, sink: JsonTextSink<T>, options: RequestOptions = {}): Promise<T> {
-  const { response, traced } = await open(req, path, options, 'application/json');
+export function fetchJsonStreamed<T>(req: DatasourceRequest, path: string, sink: JsonTextSink<T>, options: RequestOptions = {}): Promise<T> {
+  return fetchStreamed(req, path, sink, undefined, options);
+}
+
+/** A binary format a backend can answer in instead of JSON, and its reader. */
+export interface BinaryFormat<T> {
+  /** The media type, sent alone as Accept (Tempo compares the header as a whole). */
+  contentType: string;
+  /** `format` names it in errors: "answered with invalid protobuf". */
+  format: string;
+  /** May throw a SyntaxError (not such a body). */
+  read(bytes: Uint8Array): T;
+}
+
+/**
+ * fetchJsonStreamed that asks for a binary format: an answer in that format is read whole and
+ * given to `binary.read`, a JSON one (a backend or a stand-in that ignores Accept) streams into
+ * `sink`. Errors as fetchJsonStreamed's.
+ */
+export function fetchBinaryOrJson<T>(req: DatasourceRequest, path: string, binary: BinaryFormat<T>, sink: JsonTextSink<T>, options: RequestOptions = {}): Promise<T> {
+  return fetchStreamed(req, path, sink, binary, options);
+}
+
+async function fetchStreamed<T>(req: DatasourceRequest, path: string, sink: JsonTextSink<T>, binary: BinaryFormat<T> | undefined, options: RequestOptions): Promise<T> {
+  const { response, traced } = await open(req, path, options, binary?.contentType ?? 'application/json');
   const contentType = response.headers.get('content-type') ?? '';
+  const isBinary = binary !== undefined && contentType.split(';')[0]!.trim().toLowerCase() === binary.contentType;
   try {
-    expectJson(req, response, contentType);
+    if (!isBinary) expectJson(req, response, contentType);
   } catch (err) {
     traced?.end({ status: response.status, error: err });
     void response.body?.cancel().catch(() => undefined);
@@ -107,6 +131,11 @@ export async function fetchJsonStreamed<T>(req: DatasourceRequest, path: string,
   }
   const onRead = () => traced?.end({ status: response.status });
   if (!response.body) {
+    if (isBinary) {
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      onRead();
+      return readBinary(req, response, binary, bytes);
+    }
     const text = await readText(req, response);
     onRead();
     return parseWith(req, response, sink, text);
@@ -120,6 +149,7 @@ export async function fetchJsonStreamed<T>(req: DatasourceRequest, path: string,
   const total = Number.isFinite(length) && length > 0 ? length : undefined;
   const progress = options.onProgress && ((loaded: number) => options.onProgress!(loaded, total));
   try {
+    if (isBinary) return readBinary(req, response, binary, await readBytes(req, reader, onRead, progress));
     return await readStreamed(req, response, reader, sink, onRead, progress);
   } catch (err) {
     traced?.end({ status: response.status, error: err });
@@ -173,6 +203,48 @@ async function readStreamed<T>(
   }
 }
 
+/** The whole body, reporting progress every STREAM_SLICE_MS (the first chunk at once). */
+async function readBytes(req: DatasourceRequest, reader: ReadableStreamDefaultReader<Uint8Array>, onRead: () => void, onProgress?: (loaded: number) => void): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let loaded = 0;
+  let reported = performance.now();
+  for (;;) {
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch (err) {
+      throw transportError(req, err);
+    }
+    req.signal?.throwIfAborted();
+    if (chunk.done) break;
+    if (loaded === 0) onProgress?.(chunk.value.byteLength);
+    chunks.push(chunk.value);
+    loaded += chunk.value.byteLength;
+    if (performance.now() - reported > STREAM_SLICE_MS) {
+      onProgress?.(loaded);
+      reported = performance.now();
+    }
+  }
+  onRead();
+  if (chunks.length === 1) return chunks[0]!;
+  const bytes = new Uint8Array(loaded);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return bytes;
+}
+
+function readBinary<T>(req: DatasourceRequest, response: Response, binary: BinaryFormat<T>, bytes: Uint8Array): T {
+  try {
+    return binary.read(bytes);
+  } catch (err) {
+    if (err instanceof SyntaxError) throw invalidBody(req, response, binary.format);
+    throw err;
+  }
+}
+
 function parseWith<T>(req: DatasourceRequest, response: Response, sink: JsonTextSink<T>, text: string): T {
   try {
     if (text) sink.write(text);
@@ -208,7 +280,11 @@ function expectJson(req: DatasourceRequest, response: Response, contentType: str
 }
 
 function invalidJson(req: DatasourceRequest, response: Response): DatasourceError {
-  return new DatasourceError(`Datasource "${req.uid}" answered with invalid JSON`, req.uid, response.status, 'invalid_response');
+  return invalidBody(req, response, 'JSON');
+}
+
+function invalidBody(req: DatasourceRequest, response: Response, format: string): DatasourceError {
+  return new DatasourceError(`Datasource "${req.uid}" answered with invalid ${format}`, req.uid, response.status, 'invalid_response');
 }
 
 async function send(

@@ -1,10 +1,12 @@
 // MSW handlers for the demo Tempo (2.3.1 shapes), mounted under `prefix`.
 
-import { http, type HttpHandler } from 'msw';
+import { http, HttpResponse, type HttpHandler } from 'msw';
 import type { AttributeValue } from '../datasources/types.ts';
+import type { TempoTraceV1 } from '../datasources/tempo/types.ts';
 import { jsonResponse, textResponse } from './httpUtil.ts';
 import { parseLogfmt } from './logqlEval.ts';
 import { toSearchHit, toTempoTraceJson } from './tempoJson.ts';
+import { traceToProtobuf } from './otlpProtobuf.ts';
 import { parseTraceQL, TraceQLError } from './traceql.ts';
 import { parseDurationMs } from './timefmt.ts';
 import type { DemoTraceStore } from './traces.ts';
@@ -53,12 +55,17 @@ function tagValues(store: DemoTraceStore, now: number, scoped: string): Array<{ 
 
 export function tempoHandlers(prefix: string, store: DemoTraceStore, now: () => number): HttpHandler[] {
   return [
-    http.get(`${prefix}/api/traces/:id`, ({ params }) => {
+    http.get(`${prefix}/api/traces/:id`, ({ params, request }) => {
       const id = String(params.id);
       const invalid = tempoTraceIdError(id);
       if (invalid) return textResponse(invalid, 400);
       const trace = store.get(id);
-      return trace ? jsonResponse(toTempoTraceJson(trace)) : textResponse('trace not found', 404);
+      if (!trace) return textResponse('trace not found', 404);
+      // As Tempo: protobuf when asked for it alone, else JSON.
+      if (request.headers.get('accept') === 'application/protobuf') {
+        return new HttpResponse(traceToProtobuf(toTempoTraceJson(trace) as TempoTraceV1), { headers: { 'Content-Type': 'application/protobuf' } });
+      }
+      return jsonResponse(toTempoTraceJson(trace));
     }),
     // Tempo 2.3 has no v2 trace endpoint: its router answers 404.
     http.get(`${prefix}/api/v2/traces/:id`, () => textResponse('404 page not found\n', 404)),

@@ -1,7 +1,7 @@
-// Trace view speed (DESIGN.md budgets): a generated 10,000 and 100,000-span trace served as
-// Tempo 2.3 JSON by a minimal Tempo stand-in over real HTTP, behind the real proxy, so the
-// browser does all the work it does for a real Tempo (fetch, JSON parse, OTLP conversion,
-// layout, first rows). page.route was tried first: it pushes a 35 MB body through the DevTools
+// Trace view speed (DESIGN.md budgets): a generated 10,000 and 100,000-span trace served by a
+// minimal Tempo 2.3 stand-in over real HTTP (protobuf when asked for it alone, as Tempo does, else
+// JSON), behind the real proxy, so the browser does all the work it does for a real Tempo (fetch,
+// decoding, layout, first rows). page.route was tried first: it pushes a 35 MB body through the DevTools
 // protocol, which added about 2 s that no real network would. Each run gets a cold browser.
 
 import { createServer, type Server } from 'node:http';
@@ -9,6 +9,8 @@ import { loadavg } from 'node:os';
 import type { Page } from '@playwright/test';
 import { generateLargeTrace, generateLargeTraceOtlp } from '../../../src/demo/largeTrace';
 import { jaegerEnvelope, toJaegerTrace } from '../../../src/demo/jaegerJson';
+import { traceToProtobuf } from '../../../src/demo/otlpProtobuf';
+import type { TempoTraceV1 } from '../../../src/datasources/tempo/types';
 import { startAppServer } from '../../support/appServer';
 import { median, type BenchContext, type Figure } from '../types';
 import { BENCH_PORT_BASE } from '../ports';
@@ -52,14 +54,15 @@ interface RunResult {
   collapseMs?: number;
 }
 
-/** Answers like Tempo 2.3: no v2 trace route, v1 with the trace's JSON. */
-function startFakeTempo(port: number, bodies: Map<string, Buffer>): Promise<Server> {
+/** Answers like Tempo 2.3: no v2 trace route, v1 with the trace as protobuf when asked for it alone, else as JSON. */
+function startFakeTempo(port: number, bodies: Map<string, { json: Buffer; protobuf: Uint8Array }>): Promise<Server> {
   const server = createServer((req, res) => {
     const id = /^\/api\/traces\/([0-9a-f]+)/.exec(req.url ?? '')?.[1];
     const body = id && bodies.get(id);
     if (body) {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(body);
+      const protobuf = req.headers.accept === 'application/protobuf';
+      res.writeHead(200, { 'content-type': protobuf ? 'application/protobuf' : 'application/json' });
+      res.end(protobuf ? body.protobuf : body.json);
     } else {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       res.end(id ? 'trace not found' : '404 page not found\n');
@@ -167,8 +170,11 @@ export async function traceFigures(ctx: BenchContext): Promise<Figure[]> {
   const port = BENCH_PORT_BASE + 5;
   // Bytes, encoded once: Node encoding the 35 MB string on each request held the first byte back
   // by 70 to 200 ms, a cost of this stand-in that says nothing about Sightline.
-  const bodies = new Map<string, Buffer>();
-  for (const spanCount of [10_000, 100_000]) bodies.set(generateLargeTrace(spanCount, 1).traceId, Buffer.from(JSON.stringify(generateLargeTraceOtlp(spanCount, 1))));
+  const bodies = new Map<string, { json: Buffer; protobuf: Uint8Array }>();
+  for (const spanCount of [10_000, 100_000]) {
+    const otlp = generateLargeTraceOtlp(spanCount, 1);
+    bodies.set(generateLargeTrace(spanCount, 1).traceId, { json: Buffer.from(JSON.stringify(otlp)), protobuf: traceToProtobuf(otlp as TempoTraceV1) });
+  }
   const tempo = await startFakeTempo(port + 1, bodies);
   // The same 100,000 spans as Jaeger JSON (65 MB: Jaeger repeats each span's trace id and tag types).
   const jaegerTrace = generateLargeTrace(100_000, 1);
@@ -187,7 +193,7 @@ export async function traceFigures(ctx: BenchContext): Promise<Figure[]> {
       for (let i = 0; i < RUNS; i++) runs.push(await oneRun(ctx, app.url, traceId, spanCount === 100_000));
       const k = spanCount / 1000;
       // This machine is shared: the load says how far to trust a wall-clock figure.
-      const size = `${(body.length / 1e6).toFixed(1)} MB of Tempo JSON; load average ${loadavg()[0].toFixed(1)} after the runs`;
+      const size = `${(body.protobuf.length / 1e6).toFixed(1)} MB of Tempo protobuf (${(body.json.length / 1e6).toFixed(1)} MB as JSON); load average ${loadavg()[0].toFixed(1)} after the runs`;
       figures.push({
         name: `trace_${k}k_nav_to_rows_ms`,
         value: Math.round(median(runs.map((r) => r.navToRowsMs))),

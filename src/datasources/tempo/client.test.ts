@@ -3,6 +3,7 @@ import { jsonFixture, proxied, readFixture, useMswServer } from '../testing';
 import { DatasourceError } from '../types';
 import { getTrace, probeTraceRoute, search, searchTags, tagValues } from './client';
 import { otlpToTrace } from './otlp';
+import { traceByIdResponseToProtobuf, traceToProtobuf } from '../../demo/otlpProtobuf';
 
 const server = useMswServer();
 const fixture = (name: string) => jsonFixture(import.meta.url, name);
@@ -27,7 +28,27 @@ describe('getTrace', () => {
     const trace = await getTrace('tempo23', TRACE_A);
     expect(trace.spans).toHaveLength(7);
     await getTrace('tempo23', TRACE_A);
-    expect(calls).toEqual(['v2', 'v1 application/json', 'v1 application/json']);
+    // Asked for protobuf, as Grafana asks Tempo; a JSON answer is read all the same.
+    expect(calls).toEqual(['v2', 'v1 application/protobuf', 'v1 application/protobuf']);
+  });
+
+  it('reads protobuf answers from both routes, a partial v2 trace included, as the JSON ones', async () => {
+    const json = fixture('trace-a-reference.json');
+    const protobuf = (bytes: Uint8Array) => new HttpResponse(bytes, { headers: { 'Content-Type': 'application/protobuf' } });
+    server.use(
+      http.get(proxied('tempo-pb23', 'api/v2/traces/*'), () => text('v2-traces-404.txt', 404)),
+      http.get(proxied('tempo-pb23', `api/traces/${TRACE_A}`), () => protobuf(traceToProtobuf(json))),
+      http.get(proxied('tempo-pb26', `api/v2/traces/${TRACE_A}`), () => protobuf(traceByIdResponseToProtobuf({ trace: json, status: 'PARTIAL' }))),
+    );
+    expect(await getTrace('tempo-pb23', TRACE_A)).toEqual(otlpToTrace(json));
+    expect(await getTrace('tempo-pb26', TRACE_A)).toEqual({ ...otlpToTrace(json), partial: true });
+  });
+
+  it('names the datasource when its protobuf is broken', async () => {
+    server.use(
+      http.get(proxied('tempo-badpb', 'api/v2/traces/*'), () => new HttpResponse(new Uint8Array([0x0a, 0xff, 0xff, 0x03]), { headers: { 'Content-Type': 'application/protobuf' } })),
+    );
+    await expect(getTrace('tempo-badpb', TRACE_A)).rejects.toMatchObject({ message: 'Datasource "tempo-badpb" answered with invalid protobuf', errorType: 'invalid_response' });
   });
 
   it('reports a missing trace on v1 as a 404 DatasourceError', async () => {

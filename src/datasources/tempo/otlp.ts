@@ -62,10 +62,10 @@ export class TraceIdDecoder {
 
 // Shared, frozen: most spans have no events, links or status message, and a 100,000-span trace
 // allocating an empty array or a status object for each cost garbage collections while it loads.
-const NO_RESOURCE: Attributes = Object.freeze({}) as Attributes;
-const NO_EVENTS = Object.freeze([]) as unknown as SpanEvent[];
-const NO_LINKS = Object.freeze([]) as unknown as SpanLink[];
-const STATUS_WITHOUT_MESSAGE = Object.fromEntries(STATUS_CODES.map((code) => [code, Object.freeze({ code })])) as Record<SpanStatusCode, Span['status']>;
+export const NO_RESOURCE: Attributes = Object.freeze({}) as Attributes;
+export const NO_EVENTS = Object.freeze([]) as unknown as SpanEvent[];
+export const NO_LINKS = Object.freeze([]) as unknown as SpanLink[];
+export const STATUS_WITHOUT_MESSAGE = Object.fromEntries(STATUS_CODES.map((code) => [code, Object.freeze({ code })])) as Record<SpanStatusCode, Span['status']>;
 
 /** A span without its resource and service, which the batch gives (assembleTrace sets them). */
 export function otlpSpan(span: OtlpSpan, traceIds: TraceIdDecoder): Span {
