@@ -99,14 +99,21 @@ export function fetchJsonStreamed<T>(req: DatasourceRequest, path: string, sink:
   return fetchStreamed(req, path, sink, undefined, options);
 }
 
+/** Takes a binary body as it arrives, then gives what it made of it. */
+export interface BinarySink<T> {
+  /** May throw a SyntaxError (not such a body). */
+  write(bytes: Uint8Array): void;
+  /** May throw a SyntaxError. */
+  end(): T;
+}
+
 /** A binary format a backend can answer in instead of JSON, and its reader. */
 export interface BinaryFormat<T> {
   /** The media type, sent alone as Accept (Tempo compares the header as a whole). */
   contentType: string;
   /** `format` names it in errors: "answered with invalid protobuf". */
   format: string;
-  /** May throw a SyntaxError (not such a body). */
-  read(bytes: Uint8Array): T;
+  sink(): BinarySink<T>;
 }
 
 /**
@@ -134,7 +141,10 @@ async function fetchStreamed<T>(req: DatasourceRequest, path: string, sink: Json
     if (isBinary) {
       const bytes = new Uint8Array(await response.arrayBuffer());
       onRead();
-      return readBinary(req, response, binary, bytes);
+      return readBinary(req, response, binary, (sink) => {
+        sink.write(bytes);
+        return sink.end();
+      });
     }
     const text = await readText(req, response);
     onRead();
@@ -149,7 +159,7 @@ async function fetchStreamed<T>(req: DatasourceRequest, path: string, sink: Json
   const total = Number.isFinite(length) && length > 0 ? length : undefined;
   const progress = options.onProgress && ((loaded: number) => options.onProgress!(loaded, total));
   try {
-    if (isBinary) return readBinary(req, response, binary, await readBytes(req, reader, onRead, progress));
+    if (isBinary) return await readBinary(req, response, binary, (sink) => readBytesStreamed(req, reader, sink, onRead, progress));
     return await readStreamed(req, response, reader, sink, onRead, progress);
   } catch (err) {
     traced?.end({ status: response.status, error: err });
@@ -203,11 +213,19 @@ async function readStreamed<T>(
   }
 }
 
-/** The whole body, reporting progress every STREAM_SLICE_MS (the first chunk at once). */
-async function readBytes(req: DatasourceRequest, reader: ReadableStreamDefaultReader<Uint8Array>, onRead: () => void, onProgress?: (loaded: number) => void): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
+/**
+ * Hands the body to `sink` chunk by chunk as it downloads, yielding to the browser as the JSON
+ * path does, and reports progress at each yield (the first chunk at once).
+ */
+async function readBytesStreamed<T>(
+  req: DatasourceRequest,
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  sink: BinarySink<T>,
+  onRead: () => void,
+  onProgress?: (loaded: number) => void,
+): Promise<T> {
   let loaded = 0;
-  let reported = performance.now();
+  let sliceStart = performance.now();
   for (;;) {
     let chunk: ReadableStreamReadResult<Uint8Array>;
     try {
@@ -218,27 +236,27 @@ async function readBytes(req: DatasourceRequest, reader: ReadableStreamDefaultRe
     req.signal?.throwIfAborted();
     if (chunk.done) break;
     if (loaded === 0) onProgress?.(chunk.value.byteLength);
-    chunks.push(chunk.value);
     loaded += chunk.value.byteLength;
-    if (performance.now() - reported > STREAM_SLICE_MS) {
+    try {
+      sink.write(chunk.value);
+    } catch (err) {
+      void reader.cancel().catch(() => undefined);
+      throw err;
+    }
+    if (performance.now() - sliceStart > STREAM_SLICE_MS) {
       onProgress?.(loaded);
-      reported = performance.now();
+      await yieldToBrowser();
+      sliceStart = performance.now();
     }
   }
   onRead();
-  if (chunks.length === 1) return chunks[0]!;
-  const bytes = new Uint8Array(loaded);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return bytes;
+  return sink.end();
 }
 
-function readBinary<T>(req: DatasourceRequest, response: Response, binary: BinaryFormat<T>, bytes: Uint8Array): T {
+/** Runs `read` on a fresh sink of the format; a SyntaxError becomes "answered with invalid <format>". */
+async function readBinary<T>(req: DatasourceRequest, response: Response, binary: BinaryFormat<T>, read: (sink: BinarySink<T>) => T | Promise<T>): Promise<T> {
   try {
-    return binary.read(bytes);
+    return await read(binary.sink());
   } catch (err) {
     if (err instanceof SyntaxError) throw invalidBody(req, response, binary.format);
     throw err;

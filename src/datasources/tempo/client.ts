@@ -1,7 +1,7 @@
 // Tempo client: every function takes the datasource uid and an optional AbortSignal.
 
 import { fetchBinaryOrJson, fetchJson, type BinaryFormat, type RequestOptions } from '../http';
-import { otlpProtoToTrace } from './otlpProto';
+import { OtlpProtoReader } from './otlpProto';
 import { padTraceId } from '../../lib/traceIds';
 import { DatasourceError, type Trace, type TraceSearchHit } from '../types';
 import { MissingRoutes, sessionStore } from './missingRoutes';
@@ -88,12 +88,12 @@ async function withV1Fallback<T>(uid: string, family: string, v2: () => Promise<
 }
 
 /**
- * Tempo's protobuf answer (otlpProto.ts): a third of the JSON's bytes, read without JSON's
- * intermediate objects. For a 100,000-span trace, 13 MB instead of 35, and about 200 ms of reading
- * instead of 550 ms of streamed JSON parsing.
+ * Tempo's protobuf answer (otlpProto.ts), read span by span as it downloads: a third of the
+ * JSON's bytes, read without JSON's intermediate objects. For a 100,000-span trace, 13 MB instead
+ * of 35, and about 200 ms of reading instead of 550 ms of streamed JSON parsing.
  */
 function protobufTrace(v2: boolean, requestedTraceId: string): BinaryFormat<Trace> {
-  return { contentType: 'application/protobuf', format: 'protobuf', read: (bytes) => otlpProtoToTrace(bytes, v2, requestedTraceId) };
+  return { contentType: 'application/protobuf', format: 'protobuf', sink: () => new OtlpProtoReader(v2, requestedTraceId) };
 }
 
 /**

@@ -6,7 +6,7 @@ import { generateLargeTraceOtlp } from '../../demo/largeTrace';
 import { traceByIdResponseToProtobuf, traceToProtobuf } from '../../demo/otlpProtobuf';
 import { jsonFixture } from '../testing';
 import { otlpToTrace } from './otlp';
-import { otlpProtoToTrace } from './otlpProto';
+import { OtlpProtoReader, otlpProtoToTrace } from './otlpProto';
 import type { TempoTraceV1 } from './types';
 
 const FIXTURES = ['trace-a-reference.json', 'trace-b-error.json', 'trace-d-orphan-skew.json', 'trace-f-rootless.json', 'otlp-trace-b.json'];
@@ -54,6 +54,24 @@ describe('otlpProtoToTrace', () => {
     expect(charge).toMatchObject({ kind: 'client', serviceName: 'checkout', status: { code: 'error', message: 'declined' } });
     expect(charge.events[0]).toMatchObject({ name: 'exception', attributes: { 'exception.message': 'card declined' } });
     expect(fromProtobuf.spans.find((s) => s.name === 'POST /checkout')!.attributes).toEqual({ ...attributes });
+  });
+
+  it('reads a body that arrives in pieces of any size as the whole body', () => {
+    const inPieces = (bytes: Uint8Array, v2: boolean, size: number) => {
+      const reader = new OtlpProtoReader(v2);
+      for (let i = 0; i < bytes.length; i += size) reader.write(bytes.subarray(i, i + size));
+      return reader.end();
+    };
+    const small = jsonFixture<TempoTraceV1>(import.meta.url, 'trace-d-orphan-skew.json');
+    const smallV1 = traceToProtobuf(small);
+    const smallV2 = traceByIdResponseToProtobuf({ trace: small, status: 'PARTIAL' });
+    for (const size of [1, 2, 3, 7, 100]) {
+      expect(inPieces(smallV1, false, size)).toEqual(otlpToTrace(small));
+      expect(inPieces(smallV2, true, size)).toEqual({ ...otlpToTrace(small), partial: true });
+    }
+    const large = generateLargeTraceOtlp(10_000, 9) as TempoTraceV1;
+    const largeBytes = traceToProtobuf(large);
+    for (const size of [4093, 65_536]) expect(inPieces(largeBytes, false, size)).toEqual(otlpToTrace(large));
   });
 
   it('throws a SyntaxError for bytes that are not a trace', () => {

@@ -90,16 +90,44 @@ function skip(wireType: number): void {
 
 const utf8 = new TextDecoder('utf-8', { fatal: false });
 
+/**
+ * Short ASCII strings seen lately, by a hash of their bytes: attribute keys, span names and many
+ * values repeat across a trace's spans, and one string each spares an allocation per use.
+ */
+const CACHE_SLOTS = 4096;
+const recent: (string | undefined)[] = new Array<string | undefined>(CACHE_SLOTS);
+
 function string(): string {
   const end = lengthEnd();
   const start = pos;
   pos = end;
-  if (end - start <= 64) {
+  const length = end - start;
+  if (length <= 48) {
+    let hash = length;
     let ascii = true;
-    for (let i = start; i < end; i++) if (buf[i] >= 0x80) ascii = false;
-    if (ascii) return String.fromCharCode.apply(null, buf.subarray(start, end) as unknown as number[]);
+    for (let i = start; i < end; i++) {
+      const byte = buf[i];
+      if (byte >= 0x80) {
+        ascii = false;
+        break;
+      }
+      hash = Math.imul(hash ^ byte, 0x01000193);
+    }
+    if (ascii) {
+      const slot = (hash >>> 0) & (CACHE_SLOTS - 1);
+      const cached = recent[slot];
+      if (cached !== undefined && cached.length === length && sameChars(cached, start)) return cached;
+      const text = String.fromCharCode.apply(null, buf.subarray(start, end) as unknown as number[]);
+      recent[slot] = text;
+      return text;
+    }
   }
   return utf8.decode(buf.subarray(start, end));
+}
+
+function sameChars(text: string, start: number): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) !== buf[start + i]) return false;
+  return true;
 }
 
 const hexCodes: number[] = [];
@@ -159,17 +187,20 @@ let seconds = 0;
 let nanos = 0;
 function splitTime(): void {
   // Long division by 1e9 in 16-bit limbs: every intermediate stays below 2^53.
-  const limbs = [hi >>> 16, hi & 0xffff, lo >>> 16, lo & 0xffff];
-  let rest = 0;
-  let quotient = 0;
-  for (const limb of limbs) {
-    const current = rest * 65536 + limb;
-    const q = Math.floor(current / 1e9);
-    rest = current - q * 1e9;
-    quotient = quotient * 65536 + q;
-  }
-  seconds = quotient;
-  nanos = rest;
+  let current = hi >>> 16;
+  let q3 = Math.floor(current / 1e9);
+  let rest = current - q3 * 1e9;
+  current = rest * 65536 + (hi & 0xffff);
+  const q2 = Math.floor(current / 1e9);
+  rest = current - q2 * 1e9;
+  current = rest * 65536 + (lo >>> 16);
+  const q1 = Math.floor(current / 1e9);
+  rest = current - q1 * 1e9;
+  current = rest * 65536 + (lo & 0xffff);
+  const q0 = Math.floor(current / 1e9);
+  nanos = current - q0 * 1e9;
+  q3 = ((q3 * 65536 + q2) * 65536 + q1) * 65536 + q0;
+  seconds = q3;
 }
 
 /** As nsToUs does for the same time written in decimal. */
@@ -367,46 +398,190 @@ function link(end: number): SpanLink {
   return { traceId, spanId, attributes };
 }
 
-function scopeSpans(end: number, out: Span[]): void {
-  while (pos < end) {
-    const tag = varint();
-    if (tag === ((2 << 3) | LEN)) out.push(span(lengthEnd()));
-    else skip(tag & 7);
-  }
-  pos = end;
+/** The containers a trace's spans sit in, outermost first (ResourceSpans counts its own resource). */
+const enum Level {
+  /** v2: TraceByIDResponse. */
+  Response,
+  /** tempopb.Trace. */
+  Trace,
+  ResourceSpans,
+  ScopeSpans,
 }
 
-function resourceSpans(end: number, out: Span[]): void {
-  const resource: Attributes = {};
-  const first = out.length;
-  while (pos < end) {
-    const tag = varint();
-    if (tag === ((1 << 3) | LEN)) {
-      const resourceEnd = lengthEnd();
-      while (pos < resourceEnd) {
-        const t = varint();
-        if (t === ((1 << 3) | LEN)) attributesInto(resource);
-        else skip(t & 7);
+interface Open {
+  level: Level;
+  /** Where it ends; Infinity for the message itself, whose end is the body's. */
+  end: number;
+  /** ResourceSpans: its resource, and the first of its spans. */
+  resource?: Attributes;
+  firstSpan?: number;
+}
+
+/** A varint that may not have arrived whole: its value, or -1 (and `pos` unmoved). */
+function tryVarint(): number {
+  const start = pos;
+  let result = 0;
+  let shift = 1;
+  for (let i = 0; i < 10 && pos < buf.length; i++) {
+    const byte = buf[pos++];
+    result += (byte & 0x7f) * shift;
+    if (byte < 0x80) return result;
+    shift *= 128;
+  }
+  if (pos - start >= 10) fail();
+  pos = start;
+  return -1;
+}
+
+/**
+ * Takes the body as it downloads (`write`) and reads each span as soon as its bytes are all in,
+ * so that when the last byte arrives little is left to do; `end` gives the Trace. Containers
+ * (the v2 response, the trace, its batches and scopes) are entered as soon as their length is
+ * known; every other field is read once it has arrived whole.
+ */
+export class OtlpProtoReader {
+  private buffer = new Uint8Array(1 << 16);
+  private length = 0;
+  private offset = 0;
+  private readonly open: Open[];
+  private readonly spans: Span[] = [];
+  private partial = false;
+
+  constructor(
+    v2: boolean,
+    private readonly requestedTraceId = '',
+  ) {
+    this.open = [{ level: v2 ? Level.Response : Level.Trace, end: Infinity }];
+  }
+
+  /** Throws a SyntaxError when what has arrived cannot be the start of a trace. */
+  write(bytes: Uint8Array): void {
+    if (this.length + bytes.length > this.buffer.length) {
+      let size = this.buffer.length * 2;
+      while (size < this.length + bytes.length) size *= 2;
+      const grown = new Uint8Array(size);
+      grown.set(this.buffer.subarray(0, this.length));
+      this.buffer = grown;
+    }
+    this.buffer.set(bytes, this.length);
+    this.length += bytes.length;
+    this.read();
+  }
+
+  /** Throws a SyntaxError when the body is not a whole trace. */
+  end(): Trace {
+    this.read();
+    if (this.offset !== this.length || this.open.length !== 1) fail();
+    this.buffer = new Uint8Array(0);
+    const trace: Trace = { traceId: this.spans[0]?.traceId || padTraceId(this.requestedTraceId), spans: this.spans };
+    if (this.partial) trace.partial = true;
+    return trace;
+  }
+
+  private read(): void {
+    buf = this.buffer.subarray(0, this.length);
+    pos = this.offset;
+    try {
+      this.readAvailable();
+    } finally {
+      this.offset = pos;
+      buf = new Uint8Array(0);
+      lastTraceIdBytes = new Uint8Array(0);
+      lastTraceIdHex = '';
+    }
+  }
+
+  private readAvailable(): void {
+    for (;;) {
+      let top = this.open[this.open.length - 1]!;
+      while (pos === top.end) {
+        this.close(this.open.pop()!);
+        top = this.open[this.open.length - 1]!;
       }
-    } else if (tag === ((2 << 3) | LEN) || tag === ((1000 << 3) | LEN)) scopeSpans(lengthEnd(), out);
-    else skip(tag & 7);
+      if (pos > top.end) fail();
+      if (top.level === Level.ScopeSpans && !this.readSpans(top.end)) return;
+      if (pos === top.end) continue;
+      if (pos >= buf.length) return;
+      const start = pos;
+      const tag = tryVarint();
+      if (tag < 0) return;
+      const wire = tag & 7;
+      if (wire !== LEN) {
+        // Varints and fixed-size fields: small, read once whole.
+        const need = wire === 1 ? 8 : wire === 5 ? 4 : 0;
+        if (wire === 0) {
+          const value = tryVarint();
+          if (value < 0) return void (pos = start);
+          if (top.level === Level.Response && tag === 3 << 3) this.partial = value === 1;
+        } else if (need && pos + need <= buf.length) pos += need;
+        else if (need) return void (pos = start);
+        else fail();
+        continue;
+      }
+      const length = tryVarint();
+      if (length < 0) return void (pos = start);
+      const end = pos + length;
+      if (end > top.end) fail();
+      const child = childLevel(top.level, tag >>> 3);
+      if (child !== undefined) {
+        this.open.push(child === Level.ResourceSpans ? { level: child, end, resource: {}, firstSpan: this.spans.length } : { level: child, end });
+        continue;
+      }
+      // Anything else is read whole: wait for all of it.
+      if (end > buf.length) return void (pos = start);
+      if (top.level === Level.ScopeSpans && tag >>> 3 === 2) this.spans.push(span(end));
+      else if (top.level === Level.ResourceSpans && tag >>> 3 === 1) {
+        while (pos < end) {
+          const t = varint();
+          if (t === ((1 << 3) | LEN)) attributesInto(top.resource!);
+          else skip(t & 7);
+        }
+      }
+      pos = end;
+    }
   }
-  pos = end;
-  const service = resource['service.name'];
-  const serviceName = typeof service === 'string' && service !== '' ? service : 'unknown_service';
-  for (let i = first; i < out.length; i++) {
-    out[i].serviceName = serviceName;
-    out[i].resource = resource;
+
+  /**
+   * The hot path: a scope's spans, one after the other, as far as they have arrived. False when
+   * it stopped for want of bytes; true at the scope's end or at a field that is not a span.
+   */
+  private readSpans(scopeEnd: number): boolean {
+    const limit = Math.min(scopeEnd, buf.length);
+    while (pos < limit) {
+      const start = pos;
+      if (buf[pos] !== ((2 << 3) | LEN)) return true;
+      pos++;
+      const length = tryVarint();
+      if (length < 0 || pos + length > buf.length) {
+        pos = start;
+        return false;
+      }
+      const end = pos + length;
+      if (end > scopeEnd) fail();
+      this.spans.push(span(end));
+    }
+    return pos >= scopeEnd || pos < buf.length;
+  }
+
+  /** A batch is done: its spans get its service and resource. */
+  private close(done: Open): void {
+    if (done.level !== Level.ResourceSpans) return;
+    const resource = done.resource!;
+    const service = resource['service.name'];
+    const serviceName = typeof service === 'string' && service !== '' ? service : 'unknown_service';
+    for (let i = done.firstSpan!; i < this.spans.length; i++) {
+      this.spans[i].serviceName = serviceName;
+      this.spans[i].resource = resource;
+    }
   }
 }
 
-function traceMessage(end: number, out: Span[]): void {
-  while (pos < end) {
-    const tag = varint();
-    if (tag === ((1 << 3) | LEN)) resourceSpans(lengthEnd(), out);
-    else skip(tag & 7);
-  }
-  pos = end;
+/** The container a length-delimited field opens, if it is one. */
+function childLevel(level: Level, field: number): Level | undefined {
+  if (level === Level.Response) return field === 1 ? Level.Trace : undefined;
+  if (level === Level.Trace) return field === 1 ? Level.ResourceSpans : undefined;
+  if (level === Level.ResourceSpans) return field === 2 || field === 1000 ? Level.ScopeSpans : undefined;
+  return undefined;
 }
 
 /**
@@ -414,27 +589,7 @@ function traceMessage(end: number, out: Span[]): void {
  * SyntaxError for bytes that are not such a message.
  */
 export function otlpProtoToTrace(bytes: Uint8Array, v2: boolean, requestedTraceId = ''): Trace {
-  buf = bytes;
-  pos = 0;
-  const spans: Span[] = [];
-  let partial = false;
-  try {
-    if (!v2) traceMessage(bytes.length, spans);
-    else {
-      while (pos < bytes.length) {
-        const tag = varint();
-        if (tag === ((1 << 3) | LEN)) traceMessage(lengthEnd(), spans);
-        else if (tag === 3 << 3) partial = varint() === 1;
-        else skip(tag & 7);
-      }
-    }
-    if (pos !== bytes.length) fail();
-  } finally {
-    buf = new Uint8Array(0);
-    lastTraceIdBytes = new Uint8Array(0);
-    lastTraceIdHex = '';
-  }
-  const trace: Trace = { traceId: spans[0]?.traceId || padTraceId(requestedTraceId), spans };
-  if (partial) trace.partial = true;
-  return trace;
+  const reader = new OtlpProtoReader(v2, requestedTraceId);
+  reader.write(bytes);
+  return reader.end();
 }
