@@ -45,8 +45,9 @@ interface RunResult {
   lastByteMs: number;
   dataToRowsMs: number;
   /**
-   * ms: what is left of JSON parsing and OTLP conversion after the last byte (the Tempo client
-   * parses while the body streams in), layout (ours, once), React render to paint.
+   * ms: what is left of decoding and conversion after the last byte (the Tempo client reads
+   * the protobuf span by span while it streams in, so there is no single "body received" moment),
+   * layout (ours, once), React render to paint.
    */
   phases: { parseConvert: number; layout: number; render: number };
   heapMB?: number;
@@ -207,7 +208,7 @@ export async function traceFigures(ctx: BenchContext): Promise<Figure[]> {
         value: Math.round(median(runs.map((r) => r.dataToRowsMs))),
         unit: 'ms',
         runs: runs.map((r) => Math.round(r.dataToRowsMs)),
-        note: `last byte of the trace (Resource Timing responseEnd) to first span rows painted; median phases: rest of JSON parse + OTLP conversion ${phase(runs, 'parseConvert')} ms, layout ${phase(runs, 'layout')} ms, render to paint ${phase(runs, 'render')} ms`,
+        note: `last byte of the trace (Resource Timing responseEnd) to first span rows painted; median phases: rest of decoding and conversion ${phase(runs, 'parseConvert')} ms, layout ${phase(runs, 'layout')} ms, render to paint ${phase(runs, 'render')} ms`,
       });
       if (spanCount === 100_000) {
         figures.push({ name: 'trace_100k_heap_mb', value: Math.round(median(runs.map((r) => r.heapMB!)) * 10) / 10, unit: 'MB', budget: 110, runs: runs.map((r) => Math.round(r.heapMB! * 10) / 10), note: 'JS heap after GC with the trace shown' });
