@@ -113,7 +113,7 @@ export interface BinaryFormat<T> {
   contentType: string;
   /** `format` names it in errors: "answered with invalid protobuf". */
   format: string;
-  sink(): BinarySink<T>;
+  sink(): BinarySink<T> | Promise<BinarySink<T>>;
 }
 
 /**
@@ -256,7 +256,7 @@ async function readBytesStreamed<T>(
 /** Runs `read` on a fresh sink of the format; a SyntaxError becomes "answered with invalid <format>". */
 async function readBinary<T>(req: DatasourceRequest, response: Response, binary: BinaryFormat<T>, read: (sink: BinarySink<T>) => T | Promise<T>): Promise<T> {
   try {
-    return await read(binary.sink());
+    return await read(await binary.sink());
   } catch (err) {
     if (err instanceof SyntaxError) throw invalidBody(req, response, binary.format);
     throw err;

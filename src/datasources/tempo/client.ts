@@ -1,7 +1,6 @@
 // Tempo client: every function takes the datasource uid and an optional AbortSignal.
 
 import { fetchBinaryOrJson, fetchJson, type BinaryFormat, type RequestOptions } from '../http';
-import { OtlpProtoReader } from './otlpProto';
 import { padTraceId } from '../../lib/traceIds';
 import { DatasourceError, type Trace, type TraceSearchHit } from '../types';
 import { MissingRoutes, sessionStore } from './missingRoutes';
@@ -93,8 +92,14 @@ async function withV1Fallback<T>(uid: string, family: string, v2: () => Promise<
  * of 35, and about 200 ms of reading instead of 550 ms of streamed JSON parsing.
  */
 function protobufTrace(v2: boolean, requestedTraceId: string): BinaryFormat<Trace> {
-  return { contentType: 'application/protobuf', format: 'protobuf', sink: () => new OtlpProtoReader(v2, requestedTraceId) };
+  // Loaded beside the first trace request rather than with every page (the router's loader, in
+  // the first chunk, starts that request): it is needed only once the answer's first bytes are in.
+  protoReader ??= import('./otlpProto');
+  const loading = protoReader;
+  return { contentType: 'application/protobuf', format: 'protobuf', sink: async () => new (await loading).OtlpProtoReader(v2, requestedTraceId) };
 }
+
+let protoReader: Promise<typeof import('./otlpProto')> | undefined;
 
 /**
  * A missing trace rejects with a DatasourceError of status 404 (`trace not found`). Asks for
