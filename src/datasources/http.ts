@@ -178,6 +178,45 @@ async function readStreamed<T>(
   onProgress?: (loaded: number) => void,
 ): Promise<T> {
   const decoder = new TextDecoder();
+  try {
+    await pumpBody(req, reader, onProgress, (chunk) => {
+      const text = chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
+      if (text) sink.write(text);
+    });
+  } catch (err) {
+    if (err instanceof SyntaxError) throw invalidJson(req, response);
+    throw err;
+  }
+  onRead();
+  return parseWith(req, response, sink, '');
+}
+
+/** readStreamed for a binary body: the bytes go to `sink` as they arrive. */
+async function readBytesStreamed<T>(
+  req: DatasourceRequest,
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  sink: BinarySink<T>,
+  onRead: () => void,
+  onProgress?: (loaded: number) => void,
+): Promise<T> {
+  await pumpBody(req, reader, onProgress, (chunk) => {
+    if (chunk) sink.write(chunk);
+  });
+  onRead();
+  return sink.end();
+}
+
+/**
+ * Reads the body chunk by chunk into `take` (then `undefined` once, at its end), letting the page
+ * paint and respond every STREAM_SLICE_MS, and reporting how much has arrived then (and at the
+ * first chunk, which says at once that the body is on its way). A `take` that throws cancels the body.
+ */
+async function pumpBody(
+  req: DatasourceRequest,
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  onProgress: ((loaded: number) => void) | undefined,
+  take: (chunk: Uint8Array | undefined) => void,
+): Promise<void> {
   let loaded = 0;
   let sliceStart = performance.now();
   for (;;) {
@@ -189,68 +228,22 @@ async function readStreamed<T>(
     }
     req.signal?.throwIfAborted();
     if (!chunk.done) {
-      // The first chunk says at once that the body is on its way; later ones at each yield.
       if (loaded === 0) onProgress?.(chunk.value.byteLength);
       loaded += chunk.value.byteLength;
     }
-    const text = chunk.done ? decoder.decode() : decoder.decode(chunk.value, { stream: true });
     try {
-      if (text) sink.write(text);
+      take(chunk.done ? undefined : chunk.value);
     } catch (err) {
       void reader.cancel().catch(() => undefined);
-      if (err instanceof SyntaxError) throw invalidJson(req, response);
       throw err;
     }
-    if (chunk.done) {
-      onRead();
-      return parseWith(req, response, sink, '');
-    }
+    if (chunk.done) return;
     if (performance.now() - sliceStart > STREAM_SLICE_MS) {
       onProgress?.(loaded);
       await yieldToBrowser();
       sliceStart = performance.now();
     }
   }
-}
-
-/**
- * Hands the body to `sink` chunk by chunk as it downloads, yielding to the browser as the JSON
- * path does, and reports progress at each yield (the first chunk at once).
- */
-async function readBytesStreamed<T>(
-  req: DatasourceRequest,
-  reader: ReadableStreamDefaultReader<Uint8Array>,
-  sink: BinarySink<T>,
-  onRead: () => void,
-  onProgress?: (loaded: number) => void,
-): Promise<T> {
-  let loaded = 0;
-  let sliceStart = performance.now();
-  for (;;) {
-    let chunk: ReadableStreamReadResult<Uint8Array>;
-    try {
-      chunk = await reader.read();
-    } catch (err) {
-      throw transportError(req, err);
-    }
-    req.signal?.throwIfAborted();
-    if (chunk.done) break;
-    if (loaded === 0) onProgress?.(chunk.value.byteLength);
-    loaded += chunk.value.byteLength;
-    try {
-      sink.write(chunk.value);
-    } catch (err) {
-      void reader.cancel().catch(() => undefined);
-      throw err;
-    }
-    if (performance.now() - sliceStart > STREAM_SLICE_MS) {
-      onProgress?.(loaded);
-      await yieldToBrowser();
-      sliceStart = performance.now();
-    }
-  }
-  onRead();
-  return sink.end();
 }
 
 /** Runs `read` on a fresh sink of the format; a SyntaxError becomes "answered with invalid <format>". */
