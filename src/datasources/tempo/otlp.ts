@@ -8,8 +8,8 @@ import type { OtlpAnyValue, OtlpKeyValue, OtlpResourceSpans, OtlpSpan, TempoTrac
 
 type Attributes = Record<string, AttributeValue>;
 
-const KINDS: readonly SpanKind[] = ['unspecified', 'internal', 'server', 'client', 'producer', 'consumer'];
-const STATUS_CODES: readonly SpanStatusCode[] = ['unset', 'ok', 'error'];
+export const KINDS: readonly SpanKind[] = ['unspecified', 'internal', 'server', 'client', 'producer', 'consumer'];
+export const STATUS_CODES: readonly SpanStatusCode[] = ['unset', 'ok', 'error'];
 
 /** Accepts `/api/traces` (`batches` or `resourceSpans`) and `/api/v2/traces` (`{trace, status}`). */
 export function otlpToTrace(body: TempoTraceV1 | TempoTraceV2, requestedTraceId = ''): Trace {

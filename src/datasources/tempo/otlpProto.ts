@@ -10,14 +10,12 @@
 //   KeyValue 1 key, 2 AnyValue (1 string, 2 bool, 3 int64, 4 double, 5 array, 6 kvlist, 7 bytes).
 // A third of the JSON's size for the same trace, and read without building JSON's objects first.
 
-import type { AttributeValue, Span, SpanEvent, SpanKind, SpanLink, SpanStatusCode, Trace } from '../types';
+import type { AttributeValue, Span, SpanEvent, SpanLink, Trace } from '../types';
 import { padTraceId } from '../../lib/traceIds';
-import { NO_EVENTS, NO_LINKS, NO_RESOURCE, STATUS_WITHOUT_MESSAGE } from './otlp';
+import { KINDS, NO_EVENTS, NO_LINKS, NO_RESOURCE, STATUS_CODES, STATUS_WITHOUT_MESSAGE } from './otlp';
 
 type Attributes = Record<string, AttributeValue>;
 
-const KINDS: readonly SpanKind[] = ['unspecified', 'internal', 'server', 'client', 'producer', 'consumer'];
-const STATUS_CODES: readonly SpanStatusCode[] = ['unset', 'ok', 'error'];
 
 const LEN = 2;
 

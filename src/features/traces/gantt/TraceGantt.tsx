@@ -3,7 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useElementWidth } from '../../../lib/useElementWidth';
 import { findSpans } from '../layout/findSpans';
 import type { TraceLayout } from '../layout/traceLayout';
-import { collapseToDepth, revealNode, rowOfNode, toggleCollapsed, visibleRows } from '../layout/visibleRows';
+import { revealNode, rowOfNode, toggleCollapsed, visibleRows } from '../layout/visibleRows';
 import { FindBar } from './FindBar';
 import { GanttRow, ROW_HEIGHT } from './GanttRow';
 import { Minimap } from './Minimap';
@@ -28,7 +28,6 @@ const MAX_DEPTH_CHOICES = 12;
 
 export function TraceGantt({ layout, selectedNode, onSelect, search, onSearch }: TraceGanttProps) {
   const { tree } = layout;
-  const n = tree.spans.length;
   // Read from the URL once; from then on the URL follows this state (below), not the reverse.
   const [collapsed, setCollapsed] = useState<Uint8Array>(() => collapsedFromSearch(tree, search));
   const [depth, setDepth] = useState(search.depth);
@@ -141,13 +140,10 @@ export function TraceGantt({ layout, selectedNode, onSelect, search, onSearch }:
             value=""
             onChange={(e) => {
               const value = e.target.value;
-              if (value === 'all') {
-                setCollapsed(new Uint8Array(n));
-                setDepth(undefined);
-              } else if (value !== '') {
-                setCollapsed(collapseToDepth(tree, Number(value)));
-                setDepth(Number(value));
-              }
+              if (value === '') return;
+              const chosen = value === 'all' ? undefined : Number(value);
+              setDepth(chosen);
+              setCollapsed(baseCollapsed(tree, chosen));
             }}
           >
             <option value="">choose…</option>
