@@ -117,9 +117,9 @@ export interface BinaryFormat<T> {
 }
 
 /**
- * fetchJsonStreamed that asks for a binary format: an answer in that format is read whole and
- * given to `binary.read`, a JSON one (a backend or a stand-in that ignores Accept) streams into
- * `sink`. Errors as fetchJsonStreamed's.
+ * fetchJsonStreamed that asks for a binary format: an answer in that format streams into the
+ * format's sink, a JSON one (a backend or a stand-in that ignores Accept) into `sink`. Errors as
+ * fetchJsonStreamed's, "invalid <format>" for a body the format's sink rejects.
  */
 export function fetchBinaryOrJson<T>(req: DatasourceRequest, path: string, binary: BinaryFormat<T>, sink: JsonTextSink<T>, options: RequestOptions = {}): Promise<T> {
   return fetchStreamed(req, path, sink, binary, options);

@@ -16,7 +16,6 @@ import { KINDS, NO_EVENTS, NO_LINKS, NO_RESOURCE, STATUS_CODES, STATUS_WITHOUT_M
 
 type Attributes = Record<string, AttributeValue>;
 
-
 const LEN = 2;
 
 /** The message being read: a cursor over one buffer (module state: no object per field). */
