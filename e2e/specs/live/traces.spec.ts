@@ -9,7 +9,11 @@ test.describe('trace view (Tempo)', () => {
   test('opens the reference trace, names the bottleneck, collapses a subtree', async ({ page }) => {
     const { traceId } = referenceTrace(Date.now());
     const trace = new TracePage(page);
+    // Asked for as protobuf, as Grafana asks Tempo, and answered so through the proxy.
+    const answer = page.waitForResponse((r) => r.url().includes(`/api/traces/${traceId}`) && r.status() === 200);
     await trace.open(traceId);
+    expect((await answer).request().headers().accept).toBe('application/protobuf');
+    expect((await answer).headers()['content-type']).toBe('application/protobuf');
     await expect(trace.heading()).toContainText('dyocense-api: POST /v1/goals/create');
     await expect(trace.spanRows()).toHaveCount(7);
     await expect(trace.summary()).toContainText('Bottleneck: llm.generate_smart_goal: 180 ms, 72%');
