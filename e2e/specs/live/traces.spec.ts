@@ -68,6 +68,12 @@ test.describe('trace view (Tempo)', () => {
     const trace = new TracePage(page);
     await trace.open(traceId);
     await expect(trace.spanRows()).toHaveCount(7);
+    // A busy page: frames come late. Focus must still follow each key at once, or a key pressed
+    // before the next frame acts on the row the previous key left (holding ArrowDown stalled).
+    await page.evaluate(() => {
+      const raf = window.requestAnimationFrame.bind(window);
+      window.requestAnimationFrame = (callback) => raf((time) => void setTimeout(() => callback(time), 150));
+    });
     // Tab reaches the first row (roving focus), then the arrows take over.
     await trace.spanRow('POST /v1/goals/create').locator('.gantt-span-button').focus();
     await page.keyboard.press('ArrowDown');

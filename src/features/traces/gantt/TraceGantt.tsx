@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useElementWidth } from '../../../lib/useElementWidth';
 import { findSpans } from '../layout/findSpans';
@@ -64,12 +64,15 @@ export function TraceGantt({ layout, selectedNode, onSelect, search, onSearch }:
     // Only when the selection changes (or the rows it needs appear), not on every collapse.
   }, [selectedNode, rows]);
 
-  useEffect(() => {
+  // A layout effect, so a row already rendered has focus before the next key is handled: a key
+  // pressed before a frame had moved it acted on the previous row (holding ArrowDown stalled).
+  // A row scrolled into view is rendered, and focused, a frame later.
+  useLayoutEffect(() => {
     if (focusRow === null) return;
+    const focus = () => scroller.current?.querySelector<HTMLElement>(`[data-row-index="${focusRow}"] .gantt-span-button`)?.focus();
     virtualizer.scrollToIndex(focusRow, { align: 'auto' });
-    const id = requestAnimationFrame(() => {
-      scroller.current?.querySelector<HTMLElement>(`[data-row-index="${focusRow}"] .gantt-span-button`)?.focus();
-    });
+    focus();
+    const id = requestAnimationFrame(focus);
     return () => cancelAnimationFrame(id);
   }, [focusRow]);
 
