@@ -51,12 +51,23 @@ function splitNs(text: string): boolean {
  */
 export function nsToUs(ns: string): number {
   // Below 9e9 s, whole µs stay under 2^53: exact.
-  if (splitNs(ns) && split.seconds < 9e9) {
-    const subUs = split.ns % 1000;
-    return split.seconds * 1e6 + (split.ns - subUs) / 1000 + subUs / 1000;
-  }
+  if (splitNs(ns) && split.seconds < 9e9) return secondsNsToUs(split.seconds, split.ns);
   const n = BigInt(ns);
   return Number(n / NS_PER_US) + Number(n % NS_PER_US) / 1000;
+}
+
+/**
+ * A time given as whole seconds and the ns within them (each exact) in epoch µs: what nsToUs
+ * gives for the same time written in decimal (protobuf's fixed64 times are read this way).
+ */
+export function secondsNsToUs(seconds: number, ns: number): number {
+  const subUs = ns % 1000;
+  return seconds * 1e6 + (ns - subUs) / 1000 + subUs / 1000;
+}
+
+/** end - start in µs from seconds and ns apart, exact while they are under 104 days apart (nsDurationUs). */
+export function durationUs(startSeconds: number, startNs: number, endSeconds: number, endNs: number): number {
+  return ((endSeconds - startSeconds) * 1e9 + (endNs - startNs)) / 1000;
 }
 
 /**
@@ -67,7 +78,7 @@ export function nsToUs(ns: string): number {
 export function nsDurationUs(startNs: string, endNs: string): number {
   if (splitNs(startNs)) {
     const { seconds, ns } = split;
-    if (splitNs(endNs) && Math.abs(split.seconds - seconds) < 9e6) return ((split.seconds - seconds) * 1e9 + (split.ns - ns)) / 1000;
+    if (splitNs(endNs) && Math.abs(split.seconds - seconds) < 9e6) return durationUs(seconds, ns, split.seconds, split.ns);
   }
   return Number(BigInt(endNs) - BigInt(startNs)) / 1000;
 }

@@ -35,18 +35,18 @@ function jaegerProcess(process: JaegerProcess): Process {
 export function jaegerSpan(span: JaegerSpan, traceId: string, process: Process | undefined): Span {
   const attributes = jaegerTags(span.tags);
   const { parentSpanId, links } = parentAndLinks(span, traceId);
-  return {
+  const converted: Span = {
     spanId: padSpanId(span.spanID),
     parentSpanId,
     traceId,
     name: span.operationName,
-    serviceName: process?.serviceName ?? 'unknown_service',
+    serviceName: '',
     kind: KINDS.has(attributes['span.kind'] as SpanKind) ? (attributes['span.kind'] as SpanKind) : 'unspecified',
     startUs: span.startTime,
     durationUs: span.duration,
     status: jaegerStatus(attributes),
     attributes,
-    resource: process?.resource ?? {},
+    resource: {},
     events: (span.logs ?? []).map((log) => {
       const fields = jaegerTags(log.fields);
       // Jaeger's OTLP translation keeps an event's name in the `event` field.
@@ -54,8 +54,11 @@ export function jaegerSpan(span: JaegerSpan, traceId: string, process: Process |
     }),
     links,
   };
+  setJaegerProcess(converted, process);
+  return converted;
 }
 
+/** A span's service and resource from its process (`unknown_service` for a process not listed). */
 export function setJaegerProcess(span: Span, process: Process | undefined): void {
   span.serviceName = process?.serviceName ?? 'unknown_service';
   span.resource = process?.resource ?? {};

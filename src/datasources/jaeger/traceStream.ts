@@ -6,23 +6,9 @@
 
 import type { Span, Trace } from '../types';
 import { JsonArrayCutter, type PathStep } from '../jsonArrayCutter';
-import { padTraceId } from '../../lib/traceIds';
+import { padTraceId, RepeatedIdConverter } from '../../lib/traceIds';
 import { jaegerProcesses, jaegerSpan, setJaegerProcess } from './parse';
 import type { JaegerResponse, JaegerSpan, JaegerTrace } from './types';
-
-/** Every span repeats the trace id: padded once, not 100,000 times. */
-class PaddedIds {
-  private raw = '';
-  private padded = '';
-
-  pad(raw: string): string {
-    if (raw !== this.raw) {
-      this.raw = raw;
-      this.padded = padTraceId(raw);
-    }
-    return this.padded;
-  }
-}
 
 /** `{data: [{spans: [...]}]}`: only these arrays hold spans. */
 export function isJaegerSpansArray(path: readonly PathStep[]): boolean {
@@ -42,12 +28,12 @@ export class JaegerTraceReader {
   /** Spans converted so far, by ordinal, and the process id each names (`processes` arrive later). */
   private readonly spans: Span[] = [];
   private readonly processIds: string[] = [];
-  private readonly traceIds = new PaddedIds();
+  private readonly traceIds = new RepeatedIdConverter(padTraceId);
   private readonly cutter = new JsonArrayCutter(isJaegerSpansArray, (element) => {
     const raw = element as JaegerSpan;
     // The span's own trace id stands for its trace's (Jaeger writes the same one), which decides
     // which references are its parent rather than links.
-    this.spans.push(jaegerSpan(raw, this.traceIds.pad(String(raw.traceID ?? '')), undefined));
+    this.spans.push(jaegerSpan(raw, this.traceIds.of(String(raw.traceID ?? '')), undefined));
     this.processIds.push(raw.processID);
   });
 

@@ -2,7 +2,7 @@
 // skew and missing roots stay as they are, for the layout code to deal with visibly.
 
 import { nsDurationUs, nsToUs } from '../../lib/nanoseconds';
-import { otlpIdToHex, padTraceId } from '../../lib/traceIds';
+import { otlpIdToHex, padTraceId, RepeatedIdConverter } from '../../lib/traceIds';
 import type { AttributeValue, Span, SpanEvent, SpanKind, SpanLink, SpanStatusCode, Trace } from '../types';
 import type { OtlpAnyValue, OtlpKeyValue, OtlpResourceSpans, OtlpSpan, TempoTraceV1, TempoTraceV2 } from './types';
 
@@ -34,8 +34,7 @@ export function assembleTrace(body: TempoTraceV1 | TempoTraceV2, requestedTraceI
 function appendBatch(batch: OtlpResourceSpans, out: Span[], traceIds: TraceIdDecoder, converted: readonly Span[]): void {
   // One resource object shared by its spans: a 100,000-span trace has a handful of resources.
   const resource = otlpAttributes(batch.resource?.attributes);
-  const service = resource['service.name'];
-  const serviceName = typeof service === 'string' && service !== '' ? service : 'unknown_service';
+  const serviceName = serviceNameOf(resource);
   for (const scope of batch.scopeSpans ?? batch.instrumentationLibrarySpans ?? []) {
     for (const raw of (scope.spans ?? []) as (OtlpSpan | number)[]) {
       const span = typeof raw === 'number' ? converted[raw] : otlpSpan(raw, traceIds);
@@ -46,18 +45,17 @@ function appendBatch(batch: OtlpResourceSpans, out: Span[], traceIds: TraceIdDec
   }
 }
 
-/** Every span repeats the trace id: decode it once, not 100,000 times. */
-export class TraceIdDecoder {
-  private raw = '';
-  private hex = '';
-
-  decode(raw: string): string {
-    if (raw !== this.raw) {
-      this.raw = raw;
-      this.hex = otlpIdToHex(raw, 32);
-    }
-    return this.hex;
+/** Trace ids as OTLP JSON writes them (base64 or hex) to our hex, once per run of equal ids. */
+export class TraceIdDecoder extends RepeatedIdConverter {
+  constructor() {
+    super((raw) => otlpIdToHex(raw, 32));
   }
+}
+
+/** A batch's service: its resource's `service.name`, as OTLP defines it. */
+export function serviceNameOf(resource: Attributes): string {
+  const service = resource['service.name'];
+  return typeof service === 'string' && service !== '' ? service : 'unknown_service';
 }
 
 // Shared, frozen: most spans have no events, links or status message, and a 100,000-span trace
@@ -76,7 +74,7 @@ export function otlpSpan(span: OtlpSpan, traceIds: TraceIdDecoder): Span {
   return {
     spanId: otlpIdToHex(span.spanId, 16),
     parentSpanId: span.parentSpanId ? otlpIdToHex(span.parentSpanId, 16) : undefined,
-    traceId: traceIds.decode(span.traceId),
+    traceId: traceIds.of(span.traceId),
     name: span.name ?? '',
     serviceName: '',
     kind: enumValue(span.kind, 'SPAN_KIND_', KINDS),

@@ -12,7 +12,8 @@
 
 import type { AttributeValue, Span, SpanEvent, SpanLink, Trace } from '../types';
 import { padTraceId } from '../../lib/traceIds';
-import { KINDS, NO_EVENTS, NO_LINKS, NO_RESOURCE, STATUS_CODES, STATUS_WITHOUT_MESSAGE } from './otlp';
+import { KINDS, NO_EVENTS, NO_LINKS, NO_RESOURCE, serviceNameOf, STATUS_CODES, STATUS_WITHOUT_MESSAGE } from './otlp';
+import { durationUs, secondsNsToUs } from '../../lib/nanoseconds';
 
 type Attributes = Record<string, AttributeValue>;
 
@@ -200,12 +201,6 @@ function splitTime(): void {
   seconds = q3;
 }
 
-/** As nsToUs does for the same time written in decimal. */
-function timeUs(s: number, ns: number): number {
-  const subUs = ns % 1000;
-  return s * 1e6 + (ns - subUs) / 1000 + subUs / 1000;
-}
-
 function anyValue(end: number): AttributeValue {
   let value: AttributeValue = null;
   while (pos < end) {
@@ -343,7 +338,7 @@ function span(end: number): Span {
     endNs = startNs;
   }
   // Events without a time take the span's start, as the JSON path does.
-  for (const e of events ?? []) if (Number.isNaN(e.timeUs)) e.timeUs = timeUs(startS, startNs);
+  for (const e of events ?? []) if (Number.isNaN(e.timeUs)) e.timeUs = secondsNsToUs(startS, startNs);
   const code = STATUS_CODES[statusCode] ?? STATUS_CODES[0];
   return {
     spanId,
@@ -352,8 +347,8 @@ function span(end: number): Span {
     name,
     serviceName: '',
     kind: KINDS[kind] ?? KINDS[0],
-    startUs: timeUs(startS, startNs),
-    durationUs: ((endS - startS) * 1e9 + (endNs - startNs)) / 1000,
+    startUs: secondsNsToUs(startS, startNs),
+    durationUs: durationUs(startS, startNs, endS, endNs),
     status: statusMessage ? { code, message: statusMessage } : STATUS_WITHOUT_MESSAGE[code],
     attributes: attributes ?? {},
     resource: NO_RESOURCE,
@@ -371,7 +366,7 @@ function event(end: number): SpanEvent {
     if (tag === ((1 << 3) | 1)) {
       fixed64();
       splitTime();
-      time = timeUs(seconds, nanos);
+      time = secondsNsToUs(seconds, nanos);
     } else if (tag === ((2 << 3) | LEN)) name = string();
     else if (tag === ((3 << 3) | LEN)) attributesInto(attributes);
     else skip(tag & 7);
@@ -564,8 +559,7 @@ export class OtlpProtoReader {
   private close(done: Open): void {
     if (done.level !== Level.ResourceSpans) return;
     const resource = done.resource!;
-    const service = resource['service.name'];
-    const serviceName = typeof service === 'string' && service !== '' ? service : 'unknown_service';
+    const serviceName = serviceNameOf(resource);
     for (let i = done.firstSpan!; i < this.spans.length; i++) {
       this.spans[i].serviceName = serviceName;
       this.spans[i].resource = resource;
