@@ -72,7 +72,15 @@ test.describe('trace view (Tempo)', () => {
     // before the next frame acts on the row the previous key left (holding ArrowDown stalled).
     await page.evaluate(() => {
       const raf = window.requestAnimationFrame.bind(window);
-      window.requestAnimationFrame = (callback) => raf((time) => void setTimeout(() => callback(time), 150));
+      const pending = new Set<number>();
+      let next = 1;
+      window.requestAnimationFrame = (callback) => {
+        const id = next++;
+        pending.add(id);
+        setTimeout(() => raf((time) => pending.delete(id) && callback(time)), 150);
+        return id;
+      };
+      window.cancelAnimationFrame = (id) => void pending.delete(id);
     });
     // Tab reaches the first row (roving focus), then the arrows take over.
     await trace.spanRow('POST /v1/goals/create').locator('.gantt-span-button').focus();
